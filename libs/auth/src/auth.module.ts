@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { AuthGuard } from './auth.guard.js';
+import { jwtOptions, type JwtSettings } from './jwt-options.js';
+
+@Module({
+  imports: [
+    JwtModule.registerAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService) =>
+        jwtOptions({
+          JWT_ALGORITHM: config.getOrThrow('JWT_ALGORITHM'),
+          JWT_SECRET: config.get('JWT_SECRET'),
+          JWT_PUBLIC_KEY: config.get('JWT_PUBLIC_KEY'),
+          JWT_ISSUER: config.getOrThrow('JWT_ISSUER'),
+          JWT_AUDIENCE: config.getOrThrow('JWT_AUDIENCE'),
+        } satisfies JwtSettings),
+    }),
+  ],
+  providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
+})
+export class AuthModule {}

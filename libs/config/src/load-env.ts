@@ -1,0 +1,46 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync, type ValidationError } from 'class-validator';
+
+/** Raised when a service's environment is missing or has an invalid variable; names each one. */
+export class InvalidConfigurationError extends Error {
+  constructor(
+    readonly service: string,
+    readonly problems: string[],
+  ) {
+    super(`Configuration of ${service} is invalid:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'InvalidConfigurationError';
+  }
+}
+
+/**
+ * Validates a service's environment against its schema class. Local defaults fill gaps
+ * except in production. The same function backs Nest's ConfigModule and the CLIs
+ * (migrations, token minting), so both read one validated configuration.
+ */
+export function loadEnv<T extends object>(
+  service: string,
+  schema: new () => T,
+  raw: Record<string, string | undefined>,
+  defaults: Record<string, string>,
+): T {
+  const given = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== undefined && value !== ''));
+  const merged = raw.NODE_ENV === 'production' ? given : { ...defaults, ...given };
+  const env = plainToInstance(schema, merged, { enableImplicitConversion: true });
+  const errors = validateSync(env, { whitelist: false, skipMissingProperties: false });
+  const problems = errors.map(describe);
+  const record = env as Record<string, unknown>;
+  if (record.JWT_ALGORITHM === 'HS256' && !record.JWT_SECRET) {
+    problems.push('JWT_SECRET is missing: HS256 tokens need a shared secret');
+  }
+  if (record.JWT_ALGORITHM !== undefined && record.JWT_ALGORITHM !== 'HS256' && !record.JWT_PUBLIC_KEY) {
+    problems.push(`JWT_PUBLIC_KEY is missing: ${String(record.JWT_ALGORITHM)} tokens are verified with a public key`);
+  }
+  if (problems.length > 0) throw new InvalidConfigurationError(service, problems);
+  return env;
+}
+
+function describe(error: ValidationError): string {
+  const value = (error.target as Record<string, unknown> | undefined)?.[error.property];
+  if (value === undefined) return `${error.property} is missing`;
+  return `${error.property}: ${Object.values(error.constraints ?? {}).join('; ')}`;
+}

@@ -1,0 +1,65 @@
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+
+export const LogLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Variables every service reads. Each service extends it with its own. */
+export class ServiceEnv {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV!: 'development' | 'test' | 'production';
+
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT!: number;
+
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// connection URL' })
+  DATABASE_URL!: string;
+
+  @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, { message: 'KAFKA_BROKERS must be a comma-separated list of host:port' })
+  KAFKA_BROKERS!: string;
+
+  /** Defaults to the service name; tests give each run its own. */
+  @IsString()
+  @MinLength(1)
+  KAFKA_CONSUMER_GROUP!: string;
+
+  @IsIn(['HS256', 'RS256', 'ES256'])
+  JWT_ALGORITHM!: 'HS256' | 'RS256' | 'ES256';
+
+  /** Shared secret for HS256 (at least 32 characters). */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters long' })
+  JWT_SECRET?: string;
+
+  /** PEM public key for RS256 / ES256: production verifies tokens its identity provider signed. */
+  @IsOptional()
+  @Matches(/-----BEGIN PUBLIC KEY-----/, { message: 'JWT_PUBLIC_KEY must be a PEM public key' })
+  JWT_PUBLIC_KEY?: string;
+
+  @IsString()
+  @MinLength(1)
+  JWT_ISSUER!: string;
+
+  @IsString()
+  @MinLength(1)
+  JWT_AUDIENCE!: string;
+
+  @IsIn(LogLevels)
+  LOG_LEVEL!: (typeof LogLevels)[number];
+}
+
+/**
+ * Values that make a fresh checkout run locally. They are never applied when
+ * NODE_ENV=production: there, every variable must be given.
+ */
+export const localDefaults: Record<string, string> = {
+  NODE_ENV: 'development',
+  DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/accountability',
+  KAFKA_BROKERS: '127.0.0.1:9092',
+  JWT_ALGORITHM: 'HS256',
+  JWT_SECRET: 'local-development-secret-not-for-production',
+  JWT_ISSUER: 'accountability-local',
+  JWT_AUDIENCE: 'accountability',
+  LOG_LEVEL: 'info',
+};

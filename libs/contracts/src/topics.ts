@@ -1,0 +1,25 @@
+/** Kafka topics of the public contract. Keys are aggregate ids, so one aggregate's events stay in order. */
+export const Topics = {
+  incidents: 'accountability.incidents.v1',
+  cases: 'accountability.cases.v1',
+  reports: 'accountability.reports.v1',
+} as const;
+
+export type Topic = (typeof Topics)[keyof typeof Topics];
+
+/** Partition counts the topics are created with (more partitions = more consumer instances). */
+export const TopicPartitions: Record<Topic, number> = {
+  [Topics.incidents]: 6,
+  [Topics.cases]: 6,
+  [Topics.reports]: 3,
+};
+
+/** The dead-letter twin of a topic: events that can never be processed, with the reason in headers. */
+export function deadLetterTopicOf(topic: string): string {
+  return `${topic}.dlq`;
+}
+
+export const AllTopics: readonly string[] = Object.values(Topics).flatMap((topic) => [
+  topic,
+  deadLetterTopicOf(topic),
+]);

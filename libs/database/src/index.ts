@@ -1,0 +1,6 @@
+export * from './postgres-options.js';
+export * from './transactions.js';
+export * from './reference-numbers.js';
+export * from './schema-ddl.js';
+export * from './test-database.js';
+export * from './database.module.js';

@@ -1,0 +1,36 @@
+/** One offending field of a rejected input, as shown to the person who sent it. */
+export interface FieldProblem {
+  field: string;
+  problems: string[];
+}
+
+/**
+ * Base of every domain rule violation. The kind decides the HTTP status in the one
+ * exception filter; domain code never knows about HTTP.
+ */
+export abstract class DomainError extends Error {
+  abstract readonly kind: 'not_found' | 'conflict' | 'inconsistent' | 'stale';
+
+  constructor(
+    message: string,
+    readonly details?: FieldProblem[],
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Well-formed input that breaks a domain rule (HTTP 422). */
+export class InconsistentInputError extends DomainError {
+  readonly kind = 'inconsistent' as const;
+}
+
+/** A record that does not exist or is not visible to the caller (HTTP 404). */
+export class NotFoundError extends DomainError {
+  readonly kind = 'not_found' as const;
+}
+
+/** A state transition or uniqueness rule that forbids the request (HTTP 409). */
+export class ConflictError extends DomainError {
+  readonly kind = 'conflict' as const;
+}

@@ -1,0 +1,104 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Consumer, KafkaMessage } from 'kafkajs';
+import { DomainError } from '#domain';
+import type { Transactions } from '#database';
+import { Correlation } from '#observability';
+import { parseCloudEvent, type CloudEvent } from '../envelope.js';
+import type { Inbox } from '../inbox/inbox.js';
+import type { KafkaConnection } from '../kafka-connection.js';
+import { validatePayload } from '../payload-validation.js';
+import { sendToDeadLetter } from './dead-letter.js';
+import type { IntegrationEventHandler } from './integration-event-handler.js';
+import { PoisonMessageError } from './poison-message.error.js';
+
+export interface EventConsumerOptions {
+  groupId: string;
+  topics: string[];
+  handlers: IntegrationEventHandler[];
+  /** Attempts for transient failures (database down, deadlock) before dead-lettering. */
+  maxAttempts?: number;
+  /** First retry delay; doubles each attempt. */
+  initialBackoffMs?: number;
+  log?: (level: 'error' | 'warn' | 'info' | 'debug', message: string, extra?: Record<string, unknown>) => void;
+}
+
+/**
+ * Kafka message → envelope and payload validation → one transaction (inbox claim, handler)
+ * → offset commit. The offset is committed only after the transaction, so a crash replays
+ * the message and the inbox absorbs the replay. Poison messages, and messages still failing
+ * after the retries, go to the DLQ and the partition moves on.
+ */
+export class EventConsumer {
+  private consumer?: Consumer;
+  private readonly handlers = new Map<string, IntegrationEventHandler>();
+
+  constructor(
+    private readonly kafka: KafkaConnection,
+    private readonly transactions: Transactions,
+    private readonly inbox: Inbox,
+    private readonly options: EventConsumerOptions,
+  ) {
+    for (const handler of options.handlers) this.handlers.set(handler.contract.type, handler);
+  }
+
+  async start(): Promise<void> {
+    const consumer = this.kafka.consumer({ groupId: this.options.groupId, sessionTimeout: 30000, heartbeatInterval: 3000 });
+    this.consumer = consumer;
+    await consumer.connect();
+    await consumer.subscribe({ topics: this.options.topics, fromBeginning: true });
+    await consumer.run({
+      autoCommit: false,
+      eachMessage: async ({ topic, partition, message }) => {
+        await this.process(topic, partition, message);
+        await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
+      },
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer?.disconnect();
+  }
+
+  private async process(topic: string, partition: number, message: KafkaMessage): Promise<void> {
+    const maxAttempts = this.options.maxAttempts ?? 5;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.handleOnce(message);
+        return;
+      } catch (error) {
+        const poison = error instanceof PoisonMessageError || error instanceof DomainError;
+        const reason = `${error instanceof Error ? error.name : 'Error'}: ${error instanceof Error ? error.message : String(error)}`;
+        if (poison || attempt >= maxAttempts) {
+          this.options.log?.('error', 'event dead-lettered', { topic, partition, offset: message.offset, reason, attempts: attempt });
+          await sendToDeadLetter(this.kafka, {
+            topic,
+            partition,
+            message,
+            consumerGroup: this.options.groupId,
+            reason: poison ? reason : `gave up after ${attempt} attempts: ${reason}`,
+            attempts: attempt,
+          });
+          return;
+        }
+        const delay = (this.options.initialBackoffMs ?? 200) * 2 ** (attempt - 1);
+        this.options.log?.('warn', 'event processing failed; retrying', { topic, partition, offset: message.offset, reason, attempt, delay });
+        await sleep(delay);
+      }
+    }
+  }
+
+  private async handleOnce(message: KafkaMessage): Promise<void> {
+    const event = parseCloudEvent(message);
+    const handler = this.handlers.get(event.type);
+    // Topics carry several event types; those this service does not react to are not its concern.
+    if (!handler) return;
+    const payload = await validatePayload(handler.contract, event.data);
+    await Correlation.run(event.correlationid, () =>
+      this.transactions.run(async (manager) => {
+        const isNew = await this.inbox.claim(manager, this.options.groupId, event.id, event.type);
+        if (!isNew) return;
+        await handler.handle(payload, { ...event, data: payload } as CloudEvent<typeof payload>);
+      }),
+    );
+  }
+}

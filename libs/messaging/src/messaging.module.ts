@@ -1,0 +1,100 @@
+import {
+  Global,
+  Logger,
+  Module,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+  type Type,
+} from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { DataSource } from 'typeorm';
+import { Transactions } from '#database';
+import { EventConsumer } from './consumer/event-consumer.js';
+import type { IntegrationEventHandler } from './consumer/integration-event-handler.js';
+import { Inbox } from './inbox/inbox.js';
+import { KafkaConnection } from './kafka-connection.js';
+import { OutboxRelay } from './outbox/outbox-relay.js';
+import { Outbox } from './outbox/outbox.js';
+
+export interface MessagingOptions {
+  /** Service name: Kafka client id, CloudEvents `source` and default consumer group. */
+  service: string;
+  /** The service's PostgreSQL schema, which holds its outbox and inbox. */
+  schema: string;
+  consumes?: { topics: string[]; handlers: Type<IntegrationEventHandler>[] };
+}
+
+class MessagingLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    private readonly kafka: KafkaConnection,
+    private readonly relay: OutboxRelay,
+    private readonly consumer?: EventConsumer,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.relay.start();
+    await this.consumer?.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.consumer?.stop();
+    await this.relay.stop();
+    await this.kafka.close();
+  }
+}
+
+/** Kafka, outbox, relay, inbox and (optionally) the consumer of one service. */
+@Global()
+@Module({})
+export class MessagingModule {
+  static forService(options: MessagingOptions): DynamicModule {
+    const logger = new Logger('Messaging');
+    const log = (level: 'error' | 'warn' | 'info' | 'debug', message: string, extra?: Record<string, unknown>) =>
+      level === 'info' ? logger.log({ ...extra, msg: message }) : logger[level]({ ...extra, msg: message });
+    const handlers = options.consumes?.handlers ?? [];
+    return {
+      module: MessagingModule,
+      providers: [
+        ...handlers,
+        {
+          provide: KafkaConnection,
+          inject: [ConfigService],
+          useFactory: (config: ConfigService) =>
+            new KafkaConnection({ clientId: options.service, brokers: config.getOrThrow<string>('KAFKA_BROKERS').split(','), log }),
+        },
+        { provide: Outbox, useValue: new Outbox(options.schema, `/accountability/${options.service}`) },
+        { provide: Inbox, useValue: new Inbox(options.schema) },
+        {
+          provide: OutboxRelay,
+          inject: [DataSource, KafkaConnection, ConfigService],
+          useFactory: (dataSource: DataSource, kafka: KafkaConnection, config: ConfigService) =>
+            new OutboxRelay(dataSource, kafka, {
+              schema: options.schema,
+              databaseUrl: config.getOrThrow<string>('DATABASE_URL'),
+              onError: (error) => log('error', 'outbox relay failed; will retry', { error: String(error) }),
+            }),
+        },
+        {
+          provide: EventConsumer,
+          inject: [KafkaConnection, Transactions, Inbox, ConfigService, ...handlers],
+          useFactory: (kafka: KafkaConnection, transactions: Transactions, inbox: Inbox, config: ConfigService, ...instances: IntegrationEventHandler[]) =>
+            options.consumes
+              ? new EventConsumer(kafka, transactions, inbox, {
+                  groupId: config.getOrThrow<string>('KAFKA_CONSUMER_GROUP'),
+                  topics: options.consumes.topics,
+                  handlers: instances,
+                  log,
+                })
+              : undefined,
+        },
+        {
+          provide: MessagingLifecycle,
+          inject: [KafkaConnection, OutboxRelay, EventConsumer],
+          useFactory: (kafka: KafkaConnection, relay: OutboxRelay, consumer?: EventConsumer) => new MessagingLifecycle(kafka, relay, consumer),
+        },
+      ],
+      exports: [KafkaConnection, Outbox, OutboxRelay],
+    };
+  }
+}

@@ -1,0 +1,4 @@
+export * from './correlation.js';
+export * from './correlation.middleware.js';
+export * from './logging.module.js';
+export * from './health.module.js';
