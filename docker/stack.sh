@@ -108,8 +108,9 @@ kafka_up() {
 
 provision_topics() {
   [ -d "$ROOT/node_modules" ] || die "node_modules is missing: run npm ci first"
+  [ -f "$ROOT/dist/libs/messaging/src/provisioning/provision-topics.cli.js" ] || (cd "$ROOT" && npm run --silent build)
   (cd "$ROOT" && KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:$BROKER_PORT}" \
-    node -r ts-node/register/transpile-only -r tsconfig-paths/register libs/messaging/src/provisioning/provision-topics.cli.ts)
+    node dist/libs/messaging/src/provisioning/provision-topics.cli.js)
 }
 
 up() {

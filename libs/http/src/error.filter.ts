@@ -25,7 +25,7 @@ export class ErrorFilter implements ExceptionFilter {
   private toBody(exception: unknown): ErrorBody {
     if (exception instanceof DomainError) {
       const statusCode = statusOfKind[exception.kind];
-      return { statusCode, error: HttpStatus[statusCode], message: exception.message, details: exception.details };
+      return { statusCode, error: errorName(statusCode), message: exception.message, details: exception.details };
     }
     if (exception instanceof InputValidationException) {
       return { statusCode: 400, error: 'Bad Request', message: exception.message, details: exception.details };

@@ -34,6 +34,6 @@ export class PersonnelHarmCount {
   gender?: Gender;
 
   @IsInt()
-  @Min(1)
+  @Min(0)
   count!: number;
 }

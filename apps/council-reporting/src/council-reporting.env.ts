@@ -1,0 +1,5 @@
+import { ServiceEnv } from '#config';
+
+export class CouncilReportingEnv extends ServiceEnv {}
+
+export const councilReportingDefaults = { PORT: '3003' };

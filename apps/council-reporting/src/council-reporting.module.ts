@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { AuthModule } from '#auth';
+import { Topics } from '#contracts';
+import { DatabaseModule } from '#database';
+import { serviceConfig } from '#http';
+import { MessagingModule } from '#messaging';
+import { HealthModule, LoggingModule } from '#observability';
+import { CouncilReportingEnv, councilReportingDefaults } from './council-reporting.env.js';
+import { RecordCaseWhenCaseOpenedHandler } from './statistics/infrastructure/record-case-when-case-opened.handler.js';
+import { RecordFiguresWhenIncidentReportedHandler } from './statistics/infrastructure/record-figures-when-incident-reported.handler.js';
+import { StatisticsModule } from './statistics/statistics.module.js';
+
+export const SERVICE = 'council-reporting';
+
+@Module({
+  imports: [
+    serviceConfig(SERVICE, CouncilReportingEnv, councilReportingDefaults),
+    LoggingModule.forService(SERVICE),
+    CqrsModule.forRoot(),
+    DatabaseModule.forService({ schema: 'reporting', entities: [] }),
+    MessagingModule.forService({
+      service: SERVICE,
+      schema: 'reporting',
+      consumes: {
+        topics: [Topics.incidents, Topics.cases, Topics.reports],
+        handlers: [RecordFiguresWhenIncidentReportedHandler, RecordCaseWhenCaseOpenedHandler],
+      },
+    }),
+    AuthModule,
+    HealthModule,
+    StatisticsModule,
+  ],
+})
+export class CouncilReportingModule {}

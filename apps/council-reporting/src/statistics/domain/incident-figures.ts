@@ -1,0 +1,28 @@
+import type { HarmType, PersonnelHarmCount, PersonnelStatus } from '#contracts';
+
+/** One line of the figures projection: how many personnel of one status suffered one harm in one incident. */
+export interface PersonnelFigure {
+  harm: HarmType;
+  status: PersonnelStatus;
+  count: number;
+}
+
+/**
+ * Folds an incident's counts into one figure per harm and status (affiliation and gender
+ * are summed), the disaggregation Council summaries report; zero lines are dropped.
+ */
+export function personnelFigures(personnel: readonly PersonnelHarmCount[]): PersonnelFigure[] {
+  const totals = new Map<string, PersonnelFigure>();
+  for (const { harm, status, count } of personnel) {
+    const key = `${harm}/${status}`;
+    const figure = totals.get(key) ?? { harm, status, count: 0 };
+    figure.count += count;
+    totals.set(key, figure);
+  }
+  return [...totals.values()].filter((figure) => figure.count > 0);
+}
+
+/** Year of an incident date written as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+export function yearOf(occurredOn: string): number {
+  return Number(occurredOn.slice(0, 4));
+}

@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { AuthModule } from '#auth';
+import { DatabaseModule } from '#database';
+import { serviceConfig } from '#http';
+import { MessagingModule } from '#messaging';
+import { HealthModule, LoggingModule } from '#observability';
+import { IncidentIntakeEnv, incidentIntakeDefaults } from './incident-intake.env.js';
+import { IncidentEntity } from './incidents/infrastructure/incident.entity.js';
+import { IncidentsModule } from './incidents/incidents.module.js';
+
+export const SERVICE = 'incident-intake';
+
+@Module({
+  imports: [
+    serviceConfig(SERVICE, IncidentIntakeEnv, incidentIntakeDefaults),
+    LoggingModule.forService(SERVICE),
+    CqrsModule.forRoot(),
+    DatabaseModule.forService({ schema: 'intake', entities: [IncidentEntity] }),
+    MessagingModule.forService({ service: SERVICE, schema: 'intake' }),
+    AuthModule,
+    HealthModule,
+    IncidentsModule,
+  ],
+})
+export class IncidentIntakeModule {}

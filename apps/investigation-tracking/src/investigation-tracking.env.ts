@@ -1,0 +1,5 @@
+import { ServiceEnv } from '#config';
+
+export class InvestigationTrackingEnv extends ServiceEnv {}
+
+export const investigationTrackingDefaults = { PORT: '3002' };

@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { AuthModule } from '#auth';
+import { Topics } from '#contracts';
+import { DatabaseModule } from '#database';
+import { serviceConfig } from '#http';
+import { MessagingModule } from '#messaging';
+import { HealthModule, LoggingModule } from '#observability';
+import { CasesModule } from './cases/cases.module.js';
+import { CaseEntity } from './cases/infrastructure/case.entity.js';
+import { OpenCaseWhenIncidentReportedHandler } from './cases/infrastructure/open-case-when-incident-reported.handler.js';
+import { InvestigationTrackingEnv, investigationTrackingDefaults } from './investigation-tracking.env.js';
+
+export const SERVICE = 'investigation-tracking';
+
+@Module({
+  imports: [
+    serviceConfig(SERVICE, InvestigationTrackingEnv, investigationTrackingDefaults),
+    LoggingModule.forService(SERVICE),
+    CqrsModule.forRoot(),
+    DatabaseModule.forService({ schema: 'investigation', entities: [CaseEntity] }),
+    MessagingModule.forService({
+      service: SERVICE,
+      schema: 'investigation',
+      consumes: { topics: [Topics.incidents], handlers: [OpenCaseWhenIncidentReportedHandler] },
+    }),
+    AuthModule,
+    HealthModule,
+    CasesModule,
+  ],
+})
+export class InvestigationTrackingModule {}

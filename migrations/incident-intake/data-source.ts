@@ -1,0 +1,9 @@
+import { IncidentIntakeEnv, incidentIntakeDefaults } from '../../apps/incident-intake/src/incident-intake.env.js';
+import { serviceDataSource } from '../service-data-source.js';
+import { CreateIntakeSchema1764410000000 } from './1764410000000-create-intake-schema.js';
+
+export default serviceDataSource('incident-intake', IncidentIntakeEnv, incidentIntakeDefaults, {
+  schema: 'intake',
+  entities: [],
+  migrations: [CreateIntakeSchema1764410000000],
+});
