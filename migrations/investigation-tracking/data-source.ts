@@ -1,4 +1,7 @@
-import { InvestigationTrackingEnv, investigationTrackingDefaults } from '../../apps/investigation-tracking/src/investigation-tracking.env.js';
+import {
+  InvestigationTrackingEnv,
+  investigationTrackingDefaults,
+} from '../../apps/investigation-tracking/src/investigation-tracking.env.js';
 import { serviceDataSource } from '../service-data-source.js';
 import { CreateInvestigationSchema1764410000001 } from './1764410000001-create-investigation-schema.js';
 

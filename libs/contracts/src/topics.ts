@@ -19,7 +19,4 @@ export function deadLetterTopicOf(topic: string): string {
   return `${topic}.dlq`;
 }
 
-export const AllTopics: readonly string[] = Object.values(Topics).flatMap((topic) => [
-  topic,
-  deadLetterTopicOf(topic),
-]);
+export const AllTopics: readonly string[] = Object.values(Topics).flatMap((topic) => [topic, deadLetterTopicOf(topic)]);

@@ -54,5 +54,11 @@ export class ErrorFilter implements ExceptionFilter {
 
 function errorName(statusCode: number): string {
   const name = HttpStatus[statusCode] as string | undefined;
-  return name ? name.toLowerCase().split('_').map((word) => word[0].toUpperCase() + word.slice(1)).join(' ') : 'Error';
+  return name
+    ? name
+        .toLowerCase()
+        .split('_')
+        .map((word) => word[0].toUpperCase() + word.slice(1))
+        .join(' ')
+    : 'Error';
 }

@@ -3,10 +3,15 @@ import { ConfigModule } from '@nestjs/config';
 import { loadEnv, localDefaults, type ServiceEnv } from '#config';
 
 /** @nestjs/config validated by the service's schema; a bad variable stops start-up and is named. */
-export function serviceConfig<T extends ServiceEnv>(service: string, schema: new () => T, defaults: Record<string, string>): Promise<DynamicModule> {
+export function serviceConfig<T extends ServiceEnv>(
+  service: string,
+  schema: new () => T,
+  defaults: Record<string, string>,
+): Promise<DynamicModule> {
   return ConfigModule.forRoot({
     isGlobal: true,
     ignoreEnvFile: true,
-    validate: (raw) => loadEnv(service, schema, raw as Record<string, string>, { ...localDefaults, KAFKA_CONSUMER_GROUP: service, ...defaults }),
+    validate: (raw) =>
+      loadEnv(service, schema, raw as Record<string, string>, { ...localDefaults, KAFKA_CONSUMER_GROUP: service, ...defaults }),
   });
 }

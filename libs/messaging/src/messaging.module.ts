@@ -78,7 +78,13 @@ export class MessagingModule {
         {
           provide: EventConsumer,
           inject: [KafkaConnection, Transactions, Inbox, ConfigService, ...handlers],
-          useFactory: (kafka: KafkaConnection, transactions: Transactions, inbox: Inbox, config: ConfigService, ...instances: IntegrationEventHandler[]) =>
+          useFactory: (
+            kafka: KafkaConnection,
+            transactions: Transactions,
+            inbox: Inbox,
+            config: ConfigService,
+            ...instances: IntegrationEventHandler[]
+          ) =>
             options.consumes
               ? new EventConsumer(kafka, transactions, inbox, {
                   groupId: config.getOrThrow<string>('KAFKA_CONSUMER_GROUP'),
@@ -91,7 +97,8 @@ export class MessagingModule {
         {
           provide: MessagingLifecycle,
           inject: [KafkaConnection, OutboxRelay, EventConsumer],
-          useFactory: (kafka: KafkaConnection, relay: OutboxRelay, consumer?: EventConsumer) => new MessagingLifecycle(kafka, relay, consumer),
+          useFactory: (kafka: KafkaConnection, relay: OutboxRelay, consumer?: EventConsumer) =>
+            new MessagingLifecycle(kafka, relay, consumer),
         },
       ],
       exports: [KafkaConnection, Outbox, OutboxRelay],

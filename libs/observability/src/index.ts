@@ -1,4 +1,3 @@
 export * from './correlation.js';
 export * from './correlation.middleware.js';
 export * from './logging.module.js';
-export * from './health.module.js';

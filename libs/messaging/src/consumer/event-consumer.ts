@@ -81,7 +81,14 @@ export class EventConsumer {
           return;
         }
         const delay = (this.options.initialBackoffMs ?? 200) * 2 ** (attempt - 1);
-        this.options.log?.('warn', 'event processing failed; retrying', { topic, partition, offset: message.offset, reason, attempt, delay });
+        this.options.log?.('warn', 'event processing failed; retrying', {
+          topic,
+          partition,
+          offset: message.offset,
+          reason,
+          attempt,
+          delay,
+        });
         await sleep(delay);
       }
     }

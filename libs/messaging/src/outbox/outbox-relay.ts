@@ -41,7 +41,10 @@ export class OutboxRelay {
     private readonly options: OutboxRelayOptions,
   ) {
     // Advisory locks take a bigint; derive a stable one from the schema name.
-    this.lockKey = BigInt.asIntN(64, BigInt('0x' + createHash('sha256').update(`outbox:${options.schema}`).digest('hex').slice(0, 16))).toString();
+    this.lockKey = BigInt.asIntN(
+      64,
+      BigInt('0x' + createHash('sha256').update(`outbox:${options.schema}`).digest('hex').slice(0, 16)),
+    ).toString();
   }
 
   async start(): Promise<void> {

@@ -32,7 +32,15 @@ export class Outbox {
       await manager.query(
         `INSERT INTO "${this.schema}".outbox (id, aggregatetype, aggregateid, type, payload, topic, headers)
          VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [id, contract.aggregateType, aggregateId, contract.type, JSON.stringify(payload), contract.topic, JSON.stringify(headersOf(attributes))],
+        [
+          id,
+          contract.aggregateType,
+          aggregateId,
+          contract.type,
+          JSON.stringify(payload),
+          contract.topic,
+          JSON.stringify(headersOf(attributes)),
+        ],
       );
       ids.push(id);
     }

@@ -42,7 +42,12 @@ export class GetStatisticsHandler implements IQueryHandler<GetStatisticsQuery> {
       parameters,
     );
     const overall = emptyTable();
-    const byYear = years.map((row) => ({ year: row.year, incidents: Number(row.incidents), countries: Number(row.countries), personnel: emptyTable() }));
+    const byYear = years.map((row) => ({
+      year: row.year,
+      incidents: Number(row.incidents),
+      countries: Number(row.countries),
+      personnel: emptyTable(),
+    }));
     for (const figure of figures) {
       const count = Number(figure.count);
       add(overall, figure.harm, figure.status, count);
@@ -60,7 +65,9 @@ export class GetStatisticsHandler implements IQueryHandler<GetStatisticsQuery> {
 }
 
 function emptyTable(): PersonnelTable {
-  return Object.fromEntries(HarmTypes.map((harm) => [harm, Object.fromEntries([...PersonnelStatuses, 'total'].map((status) => [status, 0]))])) as PersonnelTable;
+  return Object.fromEntries(
+    HarmTypes.map((harm) => [harm, Object.fromEntries([...PersonnelStatuses, 'total'].map((status) => [status, 0]))]),
+  ) as PersonnelTable;
 }
 
 function add(table: PersonnelTable, harm: HarmType, status: PersonnelStatus, count: number): void {

@@ -12,6 +12,8 @@ export class RecordCaseOpenedHandler implements ICommandHandler<RecordCaseOpened
   ) {}
 
   execute({ opened }: RecordCaseOpenedCommand): Promise<void> {
-    return this.transactions.run((manager) => this.figures.recordCaseOpened(manager, opened.caseId, opened.incidentId, new Date(opened.openedAt)));
+    return this.transactions.run((manager) =>
+      this.figures.recordCaseOpened(manager, opened.caseId, opened.incidentId, new Date(opened.openedAt)),
+    );
   }
 }

@@ -17,7 +17,10 @@ export class IncidentDate {
     const match = pattern.exec(value);
     if (!match) {
       throw new InconsistentInputError(`occurredOn '${value}' does not match precision '${precision}'`, [
-        { field: 'occurredOn', problems: [`with precision '${precision}' write ${{ year: 'YYYY', month: 'YYYY-MM', day: 'YYYY-MM-DD' }[precision]}`] },
+        {
+          field: 'occurredOn',
+          problems: [`with precision '${precision}' write ${{ year: 'YYYY', month: 'YYYY-MM', day: 'YYYY-MM-DD' }[precision]}`],
+        },
       ]);
     }
     const [year, month, day] = match.slice(1).map(Number);
@@ -54,5 +57,7 @@ function pad(value: number): string {
 }
 
 function invalid(value: string, problem: string): InconsistentInputError {
-  return new InconsistentInputError(`occurredOn '${value}' is not a possible incident date: ${problem}`, [{ field: 'occurredOn', problems: [problem] }]);
+  return new InconsistentInputError(`occurredOn '${value}' is not a possible incident date: ${problem}`, [
+    { field: 'occurredOn', problems: [problem] },
+  ]);
 }

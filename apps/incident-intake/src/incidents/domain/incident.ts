@@ -65,7 +65,13 @@ export class Incident extends AggregateRoot {
   }
 
   /** Rebuilds a stored incident; records no event. */
-  static restore(state: Omit<ReportIncidentFacts, 'occurredOn' | 'occurredOnPrecision'> & { occurredOn: IncidentDate; status: IncidentStatus; reportedAt: Date }): Incident {
+  static restore(
+    state: Omit<ReportIncidentFacts, 'occurredOn' | 'occurredOnPrecision'> & {
+      occurredOn: IncidentDate;
+      status: IncidentStatus;
+      reportedAt: Date;
+    },
+  ): Incident {
     return new Incident(
       state.id,
       state.reference,
@@ -89,7 +95,10 @@ function assertOneCountPerCategory(personnel: readonly PersonnelHarmCount[]): vo
     const key = [count.harm, count.status, count.affiliation ?? '-', count.gender ?? '-'].join('/');
     const first = seen.get(key);
     if (first !== undefined) {
-      problems.push({ field: `personnel.${index}`, problems: [`repeats the category of personnel.${first} (${key}); add the counts into one entry`] });
+      problems.push({
+        field: `personnel.${index}`,
+        problems: [`repeats the category of personnel.${first} (${key}); add the counts into one entry`],
+      });
     } else {
       seen.set(key, index);
     }

@@ -1,7 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO31661Alpha2, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { Affiliations, DatePrecisions, Genders, HarmTypes, PersonnelStatuses, type Affiliation, type DatePrecision, type Gender, type HarmType, type PersonnelStatus } from '#contracts';
+import {
+  Affiliations,
+  DatePrecisions,
+  Genders,
+  HarmTypes,
+  PersonnelStatuses,
+  type Affiliation,
+  type DatePrecision,
+  type Gender,
+  type HarmType,
+  type PersonnelStatus,
+} from '#contracts';
 
 export class PersonnelHarmCountRequestDto {
   @ApiProperty({ enum: HarmTypes })

@@ -30,7 +30,16 @@ export class Case extends AggregateRoot {
   }
 
   static open(facts: OpenCaseFacts, now: Date): Case {
-    const opened = new Case(facts.id, facts.reference, facts.incidentId, facts.incidentReference, facts.countryCode, facts.concernedStateCode, 'opened', now);
+    const opened = new Case(
+      facts.id,
+      facts.reference,
+      facts.incidentId,
+      facts.incidentReference,
+      facts.countryCode,
+      facts.concernedStateCode,
+      'opened',
+      now,
+    );
     opened.record(CaseOpened, opened.id, {
       caseId: opened.id,
       reference: opened.reference,
@@ -42,6 +51,15 @@ export class Case extends AggregateRoot {
   }
 
   static restore(state: OpenCaseFacts & { stage: CaseStage; openedAt: Date }): Case {
-    return new Case(state.id, state.reference, state.incidentId, state.incidentReference, state.countryCode, state.concernedStateCode, state.stage, state.openedAt);
+    return new Case(
+      state.id,
+      state.reference,
+      state.incidentId,
+      state.incidentReference,
+      state.countryCode,
+      state.concernedStateCode,
+      state.stage,
+      state.openedAt,
+    );
   }
 }

@@ -20,7 +20,11 @@ export class CaseRepository {
   }
 
   async find(manager: EntityManager, filter: { incidentId?: string }): Promise<Case[]> {
-    const entities = await manager.find(CaseEntity, { where: filter.incidentId ? { incidentId: filter.incidentId } : {}, order: { id: 'ASC' }, take: 100 });
+    const entities = await manager.find(CaseEntity, {
+      where: filter.incidentId ? { incidentId: filter.incidentId } : {},
+      order: { id: 'ASC' },
+      take: 100,
+    });
     return entities.map((entity) => Case.restore(entity));
   }
 }

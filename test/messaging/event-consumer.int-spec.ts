@@ -1,0 +1,157 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { Transactions } from '#database';
+import { EventConsumer, headersOf, Inbox, type IntegrationEventHandler, type KafkaConnection } from '#messaging';
+import { openTestDataSource } from '../support/database.js';
+import { eventually } from '../support/eventually.js';
+import { createProbeTopic, probeContract, testKafka, type ProbeRecordedV1 } from '../support/probe-events.js';
+import { TopicReader } from '../support/topic-reader.js';
+
+describe('event consumer: inbox, retries and dead letters (real PostgreSQL and Kafka)', () => {
+  let dataSource: DataSource;
+  let kafka: KafkaConnection;
+  let transactions: Transactions;
+  let topic: string;
+  let dlqReader: TopicReader;
+  let consumer: EventConsumer;
+  /** Fails the first N attempts for a probe id, as a dropped database connection would. */
+  const transientFailures = new Map<string, number>();
+
+  const handler: IntegrationEventHandler<ProbeRecordedV1> = {
+    contract: probeContract('set in beforeAll'),
+    async handle(payload) {
+      const remaining = transientFailures.get(payload.probeId) ?? 0;
+      if (remaining > 0) {
+        transientFailures.set(payload.probeId, remaining - 1);
+        throw new Error('connection terminated unexpectedly');
+      }
+      // Joins the consumer's transaction: the effect commits with the inbox row.
+      await transactions
+        .manager()
+        .query('INSERT INTO public.test_effect (probe_id, sequence) VALUES ($1, $2)', [payload.probeId, payload.sequence]);
+    },
+  };
+
+  function probeMessage(probeId: string, sequence: number, eventId = randomUUID()) {
+    return {
+      key: probeId,
+      value: JSON.stringify({ probeId, sequence }),
+      headers: headersOf({
+        specversion: '1.0',
+        id: eventId,
+        source: '/accountability/test',
+        type: 'test.probe.recorded.v1',
+        time: new Date().toISOString(),
+        subject: `incident/${probeId}`,
+        dataschema: '',
+      }),
+    };
+  }
+
+  async function send(...messages: { key: string; value: string; headers: Record<string, string> }[]) {
+    const producer = await kafka.producer();
+    await producer.send({ topic, acks: -1, messages });
+  }
+
+  async function effectsOf(probeId: string): Promise<number[]> {
+    const rows: { sequence: number }[] = await dataSource.query(
+      'SELECT sequence FROM public.test_effect WHERE probe_id = $1 ORDER BY sequence',
+      [probeId],
+    );
+    return rows.map((row) => row.sequence);
+  }
+
+  beforeAll(async () => {
+    dataSource = await openTestDataSource('intake');
+    await dataSource.query('CREATE TABLE IF NOT EXISTS public.test_effect (probe_id uuid NOT NULL, sequence integer NOT NULL)');
+    transactions = new Transactions(dataSource);
+    kafka = testKafka('event-consumer-test');
+    topic = await createProbeTopic(kafka, 'consumer');
+    Object.assign(handler, { contract: probeContract(topic) });
+    dlqReader = await TopicReader.open(`${topic}.dlq`);
+    consumer = new EventConsumer(kafka, transactions, new Inbox('intake'), {
+      groupId: `test-consumer-${randomUUID()}`,
+      topics: [topic],
+      handlers: [handler],
+      maxAttempts: 3,
+      initialBackoffMs: 50,
+    });
+    await consumer.start();
+  });
+
+  afterAll(async () => {
+    await consumer.stop();
+    await dlqReader.close();
+    await kafka.close();
+    await dataSource.query('DROP TABLE public.test_effect');
+    await dataSource.destroy();
+  });
+
+  it('gives the same message, delivered twice, exactly one effect', async () => {
+    const probeId = randomUUID();
+    const eventId = randomUUID();
+    await send(probeMessage(probeId, 1, eventId), probeMessage(probeId, 1, eventId), probeMessage(probeId, 2));
+
+    await eventually(async () => expect(await effectsOf(probeId)).toEqual([1, 2]));
+    const [{ count }] = await dataSource.query('SELECT count(*)::int AS count FROM intake.inbox WHERE event_id = $1', [eventId]);
+    expect(count).toBe(1);
+  });
+
+  it.each([
+    [
+      'a value that is not JSON',
+      (message: ReturnType<typeof probeMessage>) => ({ ...message, value: '{oops' }),
+      'message value is not valid JSON',
+    ],
+    [
+      'a payload that breaks its schema',
+      (message: ReturnType<typeof probeMessage>) => ({ ...message, value: '{"probeId":"nope"}' }),
+      'probeId must be a UUID',
+    ],
+    [
+      'a message without CloudEvents headers',
+      (message: ReturnType<typeof probeMessage>) => ({ ...message, headers: { 'content-type': 'application/json' } }),
+      'missing header(s) ce_specversion, ce_id',
+    ],
+  ])('dead-letters %s with its reason and processes the next message on the partition', async (_case, spoil, reason) => {
+    const probeId = randomUUID();
+    await send(spoil(probeMessage(probeId, 1)), probeMessage(probeId, 2));
+
+    await eventually(async () => expect(await effectsOf(probeId)).toEqual([2]));
+    const dead = await eventually(async () => {
+      const found = dlqReader.messages.find((message) => message.key === probeId);
+      expect(found).toBeDefined();
+      return found!;
+    });
+    expect(dead.headers.dlq_reason).toContain(reason);
+    expect(dead.headers).toMatchObject({ dlq_original_topic: topic, dlq_attempts: '1' });
+    expect(Number(dead.headers.dlq_original_partition)).toBeGreaterThanOrEqual(0);
+    expect(Number(dead.headers.dlq_original_offset)).toBeGreaterThanOrEqual(0);
+  });
+
+  it('retries a transient failure with backoff and applies the event once', async () => {
+    const probeId = randomUUID();
+    transientFailures.set(probeId, 2);
+    await send(probeMessage(probeId, 1));
+
+    await eventually(async () => expect(await effectsOf(probeId)).toEqual([1]));
+    expect(transientFailures.get(probeId)).toBe(0);
+    expect(dlqReader.messages.some((message) => message.key === probeId)).toBe(false);
+  });
+
+  it('dead-letters a message still failing after the last attempt, and moves on', async () => {
+    const probeId = randomUUID();
+    transientFailures.set(probeId, 3);
+    await send(probeMessage(probeId, 1));
+    await send(probeMessage(probeId, 2));
+
+    await eventually(async () => expect(await effectsOf(probeId)).toEqual([2]));
+    const dead = await eventually(async () => {
+      const found = dlqReader.messages.find((message) => message.key === probeId);
+      expect(found).toBeDefined();
+      return found!;
+    });
+    expect(dead.headers.dlq_reason).toContain('gave up after 3 attempts: Error: connection terminated unexpectedly');
+    expect(dead.headers.dlq_attempts).toBe('3');
+  });
+});
