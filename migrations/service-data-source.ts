@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { loadEnv, localDefaults, type ServiceEnv } from '#config';
+import { loadEnv, type ServiceEnv } from '#config';
 import { postgresOptions, type ServiceDatabase } from '#database';
 
 /**
@@ -12,6 +12,6 @@ export function serviceDataSource<T extends ServiceEnv>(
   defaults: Record<string, string>,
   database: ServiceDatabase,
 ): DataSource {
-  const env = loadEnv(service, schema, process.env, { ...localDefaults, KAFKA_CONSUMER_GROUP: service, ...defaults });
+  const env = loadEnv(service, schema, process.env, defaults);
   return new DataSource(postgresOptions(env.DATABASE_URL, database));
 }

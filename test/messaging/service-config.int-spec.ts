@@ -27,6 +27,7 @@ describe('service configuration', () => {
     ['incident-intake', 'DATABASE_URL'],
     ['investigation-tracking', 'KAFKA_BROKERS'],
     ['council-reporting', 'JWT_SECRET'],
+    ['council-reporting', 'JWT_AUDIENCE'],
   ])('%s refuses to start without %s and names it', (service, variable) => {
     const env: Record<string, string> = { ...production };
     delete env[variable];

@@ -1,6 +1,6 @@
 // npm run token -- --role officer [--org ORG] [--sub SUBJECT] [--expires 8h]
 import { parseArgs } from 'node:util';
-import { loadEnv, localDefaults, ServiceEnv } from '#config';
+import { loadEnv, ServiceEnv } from '#config';
 import { mintToken } from './mint-token.js';
 import { Roles, type Role } from './roles.js';
 
@@ -16,7 +16,8 @@ if (!values.role || !Roles.includes(values.role as Role)) {
   console.error(`--role is required: one of ${Roles.join(', ')}`);
   process.exit(2);
 }
-const env = loadEnv('token', ServiceEnv, process.env, { ...localDefaults, PORT: '3000', KAFKA_CONSUMER_GROUP: 'token' });
+// The services' own schema and defaults, so the token matches what they verify.
+const env = loadEnv('token', ServiceEnv, process.env, { PORT: '3000' });
 const token = mintToken(
   env,
   { sub: values.sub ?? `local-${values.role}`, role: values.role as Role, org: values.org! },

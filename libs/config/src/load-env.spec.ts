@@ -7,7 +7,7 @@ class ExampleEnv extends ServiceEnv {
   EXTRA!: string;
 }
 
-const defaults = { ...localDefaults, PORT: '3001', KAFKA_CONSUMER_GROUP: 'example', EXTRA: 'x' };
+const defaults = { PORT: '3001', EXTRA: 'x' };
 
 function problemsOf(raw: Record<string, string | undefined>): string[] {
   try {
@@ -26,11 +26,28 @@ describe('loadEnv', () => {
     expect(sut.DATABASE_URL).toBe(localDefaults.DATABASE_URL);
   });
 
-  it('applies no defaults in production and names every missing variable', () => {
-    const problems = problemsOf({ NODE_ENV: 'production', PORT: '3001' });
-    expect(problems).toEqual(
-      expect.arrayContaining(['DATABASE_URL is missing', 'KAFKA_BROKERS is missing', 'JWT_ISSUER is missing', 'EXTRA is missing']),
-    );
+  it('applies no local defaults in production and names every missing variable', () => {
+    const problems = problemsOf({ NODE_ENV: 'production', EXTRA: '' });
+    expect(problems).toEqual([
+      'DATABASE_URL is missing',
+      'KAFKA_BROKERS is missing',
+      'JWT_ISSUER is missing',
+      'JWT_AUDIENCE is missing',
+      'JWT_SECRET is missing: HS256 tokens need a shared secret',
+    ]);
+  });
+
+  it('keeps the defaults that are right everywhere in production', () => {
+    const production = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://db/x',
+      KAFKA_BROKERS: 'k:9092',
+      JWT_SECRET: 's'.repeat(32),
+      JWT_ISSUER: 'i',
+      JWT_AUDIENCE: 'a',
+    };
+    const sut = loadEnv('example', ExampleEnv, production, defaults);
+    expect(sut).toMatchObject({ PORT: 3001, KAFKA_CONSUMER_GROUP: 'example', JWT_ALGORITHM: 'HS256', LOG_LEVEL: 'info', EXTRA: 'x' });
   });
 
   it.each([

@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
+import { commonDefaults, localDefaults } from './service-env.js';
 
 /** Raised when a service's environment is missing or has an invalid variable; names each one. */
 export class InvalidConfigurationError extends Error {
@@ -13,18 +14,19 @@ export class InvalidConfigurationError extends Error {
 }
 
 /**
- * Validates a service's environment against its schema class. Local defaults fill gaps
- * except in production. The same function backs Nest's ConfigModule and the CLIs
- * (migrations, token minting), so both read one validated configuration.
+ * Validates a service's environment against its schema class. Common and service defaults
+ * always apply; local defaults only outside production. The same function backs Nest's
+ * ConfigModule and the CLIs (migrations, token minting), so both read one configuration.
  */
 export function loadEnv<T extends object>(
   service: string,
   schema: new () => T,
   raw: Record<string, string | undefined>,
-  defaults: Record<string, string>,
+  serviceDefaults: Record<string, string> = {},
 ): T {
   const given = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== undefined && value !== ''));
-  const merged = raw.NODE_ENV === 'production' ? given : { ...defaults, ...given };
+  const local = raw.NODE_ENV === 'production' ? {} : localDefaults;
+  const merged = { ...commonDefaults(service), ...serviceDefaults, ...local, ...given };
   const env = plainToInstance(schema, merged, { enableImplicitConversion: true });
   const errors = validateSync(env, { whitelist: false, skipMissingProperties: false });
   const problems = errors.map(describe);

@@ -51,16 +51,19 @@ export class ServiceEnv {
 }
 
 /**
- * Values that make a fresh checkout run locally. They are never applied when
- * NODE_ENV=production: there, every variable must be given.
+ * Values that make a fresh checkout run locally: where the infrastructure is and a
+ * development signing secret. Never applied when NODE_ENV=production, where each must be given.
  */
 export const localDefaults: Record<string, string> = {
   NODE_ENV: 'development',
   DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/accountability',
   KAFKA_BROKERS: '127.0.0.1:9092',
-  JWT_ALGORITHM: 'HS256',
   JWT_SECRET: 'local-development-secret-not-for-production',
   JWT_ISSUER: 'accountability-local',
   JWT_AUDIENCE: 'accountability',
-  LOG_LEVEL: 'info',
 };
+
+/** Defaults that are right in every environment; a service adds its own (its PORT). */
+export function commonDefaults(service: string): Record<string, string> {
+  return { KAFKA_CONSUMER_GROUP: service, JWT_ALGORITHM: 'HS256', LOG_LEVEL: 'info' };
+}

@@ -1,6 +1,6 @@
 import { type DynamicModule } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { loadEnv, localDefaults, type ServiceEnv } from '#config';
+import { loadEnv, type ServiceEnv } from '#config';
 
 /** @nestjs/config validated by the service's schema; a bad variable stops start-up and is named. */
 export function serviceConfig<T extends ServiceEnv>(
@@ -11,7 +11,6 @@ export function serviceConfig<T extends ServiceEnv>(
   return ConfigModule.forRoot({
     isGlobal: true,
     ignoreEnvFile: true,
-    validate: (raw) =>
-      loadEnv(service, schema, raw as Record<string, string>, { ...localDefaults, KAFKA_CONSUMER_GROUP: service, ...defaults }),
+    validate: (raw) => loadEnv(service, schema, raw as Record<string, string>, defaults),
   });
 }

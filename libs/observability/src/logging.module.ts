@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { LoggerModule } from 'nestjs-pino';
-import { CORRELATION_HEADER, Correlation } from './correlation.js';
+import { Correlation } from './correlation.js';
 
 /**
  * Structured JSON logs (pino). Every line carries the service name and the correlation id;
@@ -21,12 +21,8 @@ export class LoggingModule {
             pinoHttp: {
               level: config.getOrThrow<string>('LOG_LEVEL'),
               base: { service },
-              genReqId: (req: IncomingMessage, res: ServerResponse) => {
-                const given = req.headers[CORRELATION_HEADER];
-                const id = (Array.isArray(given) ? given[0] : given) || randomUUID();
-                res.setHeader(CORRELATION_HEADER, id);
-                return id;
-              },
+              // The correlation middleware ran first and chose the id.
+              genReqId: () => Correlation.current() ?? randomUUID(),
               customAttributeKeys: { reqId: 'correlationId' },
               mixin: () => {
                 const correlationId = Correlation.current();

@@ -1,0 +1,96 @@
+import request from 'supertest';
+import { Topics } from '#contracts';
+import { reportIncidentBody } from '../factories/incident-facts.factory.js';
+import { eventually } from '../support/eventually.js';
+import { startService, tokenFor, type RunningService } from '../support/services.js';
+import { TopicReader } from '../support/topic-reader.js';
+
+describe('the thin chain: incident → case → Council figure, over HTTP and Kafka', () => {
+  let intake: RunningService;
+  let investigation: RunningService;
+  let reporting: RunningService;
+  let reader: TopicReader;
+  const officer = tokenFor('officer', 'org-chain', 'officer-jane');
+  const reportingStaff = tokenFor('reporting');
+
+  beforeAll(async () => {
+    [intake, investigation, reporting] = await Promise.all([
+      startService('incident-intake'),
+      startService('investigation-tracking'),
+      startService('council-reporting'),
+    ]);
+    reader = await TopicReader.open(Topics.incidents, Topics.cases);
+  });
+
+  afterAll(async () => {
+    await reader.close();
+    await Promise.all([intake, investigation, reporting].map((service) => service.stop()));
+  });
+
+  it('opens a case for a reported incident and counts it in the statistics', async () => {
+    const reported = await request(intake.url)
+      .post('/incidents')
+      .set('Authorization', `Bearer ${officer}`)
+      .send(reportIncidentBody({ countryCode: 'NE', occurredOn: '2026-02', occurredOnPrecision: 'month' }))
+      .expect(201);
+    expect(reported.body.reference).toMatch(/^INC-2026-\d{6}$/);
+    expect(reported.body.concernedStateCode).toBe('NE');
+
+    const [opened] = await eventually(async () => {
+      const cases = await request(investigation.url)
+        .get('/cases')
+        .query({ incidentId: reported.body.id })
+        .set('Authorization', `Bearer ${reportingStaff}`)
+        .expect(200);
+      expect(cases.body).toHaveLength(1);
+      return cases.body;
+    });
+    expect(opened).toMatchObject({
+      incidentId: reported.body.id,
+      incidentReference: reported.body.reference,
+      concernedStateCode: 'NE',
+      stage: 'opened',
+    });
+    expect(opened.reference).toMatch(/^CASE-2026-\d{6}$/);
+
+    const statistics = await eventually(async () => {
+      const response = await request(reporting.url)
+        .get('/statistics')
+        .query({ countryCode: 'NE' })
+        .set('Authorization', `Bearer ${reportingStaff}`)
+        .expect(200);
+      expect(response.body.casesOpened).toBe(1);
+      return response.body;
+    });
+    expect(statistics).toMatchObject({ incidents: 1, countries: 1, casesOpened: 1 });
+    expect(statistics.personnel.killed).toEqual({ national: 2, international: 0, total: 2 });
+    expect(statistics.personnel.wounded).toEqual({ national: 0, international: 1, total: 1 });
+    expect(statistics.personnel.kidnapped).toEqual({ national: 3, international: 0, total: 3 });
+    expect(statistics.byYear).toEqual([expect.objectContaining({ year: 2026, incidents: 1, countries: 1 })]);
+  });
+
+  it('publishes both events keyed by aggregate id, with one correlation id along the chain and no reporter identity', async () => {
+    const reported = await request(intake.url)
+      .post('/incidents')
+      .set('Authorization', `Bearer ${officer}`)
+      .set('X-Correlation-Id', 'chain-correlation-1')
+      .send(reportIncidentBody({ countryCode: 'ML' }))
+      .expect(201);
+
+    const [incidentEvent, caseEvent] = await eventually(async () => {
+      const incidentMessage = reader.messages.find((message) => message.key === reported.body.id);
+      const caseMessage = reader.messages.find(
+        (message) => message.topic === Topics.cases && JSON.parse(message.value!).incidentId === reported.body.id,
+      );
+      expect(incidentMessage && caseMessage).toBeDefined();
+      return [incidentMessage!, caseMessage!];
+    });
+    expect(incidentEvent.headers).toMatchObject({
+      ce_type: 'accountability.incident.reported.v1',
+      ce_correlationid: 'chain-correlation-1',
+    });
+    expect(caseEvent.headers).toMatchObject({ ce_type: 'accountability.case.opened.v1', ce_correlationid: 'chain-correlation-1' });
+    expect(caseEvent.key).toBe(JSON.parse(caseEvent.value!).caseId);
+    expect(incidentEvent.value).not.toContain('officer-jane');
+  });
+});
