@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { loadEnv, type ServiceEnv } from '#config';
+import { loadEnv, type ServiceDefaults, type ServiceEnv } from '#config';
 import { postgresOptions, type ServiceDatabase } from '#database';
 
 /**
@@ -9,7 +9,7 @@ import { postgresOptions, type ServiceDatabase } from '#database';
 export function serviceDataSource<T extends ServiceEnv>(
   service: string,
   schema: new () => T,
-  defaults: Record<string, string>,
+  defaults: ServiceDefaults,
   database: ServiceDatabase,
 ): DataSource {
   const env = loadEnv(service, schema, process.env, defaults);

@@ -6,10 +6,12 @@ export class CreateReportingSchema1764410000002 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     await createServiceSchemaV1(queryRunner, 'reporting');
     await createMessagingTablesV1(queryRunner, 'reporting');
-    // year and country stay null while only the case event has arrived.
+    // version, status, year and country stay null while only the case event has arrived.
     await queryRunner.query(
       `CREATE TABLE reporting.incident_summary (
          incident_id uuid PRIMARY KEY,
+         version integer,
+         status varchar(16),
          country_code char(2),
          year integer,
          case_id uuid,

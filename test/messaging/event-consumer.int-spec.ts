@@ -18,7 +18,7 @@ describe('event consumer: inbox, retries and dead letters (real PostgreSQL and K
   const transientFailures = new Map<string, number>();
 
   const handler: IntegrationEventHandler<ProbeRecordedV1> = {
-    contract: probeContract('set in beforeAll'),
+    contracts: [probeContract('set in beforeAll')],
     async handle(payload) {
       const remaining = transientFailures.get(payload.probeId) ?? 0;
       if (remaining > 0) {
@@ -67,7 +67,7 @@ describe('event consumer: inbox, retries and dead letters (real PostgreSQL and K
     transactions = new Transactions(dataSource);
     kafka = testKafka('event-consumer-test');
     topic = await createProbeTopic(kafka, 'consumer');
-    Object.assign(handler, { contract: probeContract(topic) });
+    Object.assign(handler, { contracts: [probeContract(topic)] });
     dlqReader = await TopicReader.open(`${topic}.dlq`);
     consumer = new EventConsumer(kafka, transactions, new Inbox('intake'), {
       groupId: `test-consumer-${randomUUID()}`,

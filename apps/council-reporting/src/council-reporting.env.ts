@@ -1,5 +1,5 @@
-import { ServiceEnv } from '#config';
+import { ServiceEnv, type ServiceDefaults } from '#config';
 
 export class CouncilReportingEnv extends ServiceEnv {}
 
-export const councilReportingDefaults = { PORT: '3003' };
+export const councilReportingDefaults: ServiceDefaults = { always: { PORT: '3003' } };

@@ -9,7 +9,7 @@ import { HealthModule } from '#health';
 import { LoggingModule } from '#observability';
 import { CouncilReportingEnv, councilReportingDefaults } from './council-reporting.env.js';
 import { RecordCaseWhenCaseOpenedHandler } from './statistics/infrastructure/record-case-when-case-opened.handler.js';
-import { RecordFiguresWhenIncidentReportedHandler } from './statistics/infrastructure/record-figures-when-incident-reported.handler.js';
+import { ProjectFiguresWhenIncidentChangedHandler } from './statistics/infrastructure/project-figures-when-incident-changed.handler.js';
 import { StatisticsModule } from './statistics/statistics.module.js';
 
 export const SERVICE = 'council-reporting';
@@ -25,7 +25,7 @@ export const SERVICE = 'council-reporting';
       schema: 'reporting',
       consumes: {
         topics: [Topics.incidents, Topics.cases, Topics.reports],
-        handlers: [RecordFiguresWhenIncidentReportedHandler, RecordCaseWhenCaseOpenedHandler],
+        handlers: [ProjectFiguresWhenIncidentChangedHandler, RecordCaseWhenCaseOpenedHandler],
       },
     }),
     AuthModule,

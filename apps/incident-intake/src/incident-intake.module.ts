@@ -8,6 +8,7 @@ import { HealthModule } from '#health';
 import { LoggingModule } from '#observability';
 import { IncidentIntakeEnv, incidentIntakeDefaults } from './incident-intake.env.js';
 import { IncidentEntity } from './incidents/infrastructure/incident.entity.js';
+import { ImportsModule } from './imports/imports.module.js';
 import { IncidentsModule } from './incidents/incidents.module.js';
 
 export const SERVICE = 'incident-intake';
@@ -21,6 +22,7 @@ export const SERVICE = 'incident-intake';
     MessagingModule.forService({ service: SERVICE, schema: 'intake' }),
     AuthModule,
     HealthModule,
+    ImportsModule,
     IncidentsModule,
   ],
 })

@@ -1,5 +1,5 @@
-import { ServiceEnv } from '#config';
+import { ServiceEnv, type ServiceDefaults } from '#config';
 
 export class InvestigationTrackingEnv extends ServiceEnv {}
 
-export const investigationTrackingDefaults = { PORT: '3002' };
+export const investigationTrackingDefaults: ServiceDefaults = { always: { PORT: '3002' } };

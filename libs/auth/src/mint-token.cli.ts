@@ -17,7 +17,7 @@ if (!values.role || !Roles.includes(values.role as Role)) {
   process.exit(2);
 }
 // The services' own schema and defaults, so the token matches what they verify.
-const env = loadEnv('token', ServiceEnv, process.env, { PORT: '3000' });
+const env = loadEnv('token', ServiceEnv, process.env, { always: { PORT: '3000' } });
 const token = mintToken(
   env,
   { sub: values.sub ?? `local-${values.role}`, role: values.role as Role, org: values.org! },

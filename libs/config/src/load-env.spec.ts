@@ -7,7 +7,7 @@ class ExampleEnv extends ServiceEnv {
   EXTRA!: string;
 }
 
-const defaults = { PORT: '3001', EXTRA: 'x' };
+const defaults = { always: { PORT: '3001', EXTRA: 'x' } };
 
 function problemsOf(raw: Record<string, string | undefined>): string[] {
   try {

@@ -2,6 +2,12 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { commonDefaults, localDefaults } from './service-env.js';
 
+/** A service's own defaults: `always` in every environment, `local` never in production (secrets). */
+export interface ServiceDefaults {
+  always?: Record<string, string>;
+  local?: Record<string, string>;
+}
+
 /** Raised when a service's environment is missing or has an invalid variable; names each one. */
 export class InvalidConfigurationError extends Error {
   constructor(
@@ -22,11 +28,11 @@ export function loadEnv<T extends object>(
   service: string,
   schema: new () => T,
   raw: Record<string, string | undefined>,
-  serviceDefaults: Record<string, string> = {},
+  serviceDefaults: ServiceDefaults = {},
 ): T {
   const given = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== undefined && value !== ''));
-  const local = raw.NODE_ENV === 'production' ? {} : localDefaults;
-  const merged = { ...commonDefaults(service), ...serviceDefaults, ...local, ...given };
+  const local = raw.NODE_ENV === 'production' ? {} : { ...localDefaults, ...serviceDefaults.local };
+  const merged = { ...commonDefaults(service), ...serviceDefaults.always, ...local, ...given };
   const env = plainToInstance(schema, merged, { enableImplicitConversion: true });
   const errors = validateSync(env, { whitelist: false, skipMissingProperties: false });
   const problems = errors.map(describe);

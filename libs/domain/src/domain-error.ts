@@ -9,7 +9,7 @@ export interface FieldProblem {
  * exception filter; domain code never knows about HTTP.
  */
 export abstract class DomainError extends Error {
-  abstract readonly kind: 'not_found' | 'conflict' | 'inconsistent' | 'stale';
+  abstract readonly kind: 'malformed' | 'forbidden' | 'not_found' | 'conflict' | 'inconsistent' | 'stale';
 
   constructor(
     message: string,
@@ -33,4 +33,19 @@ export class NotFoundError extends DomainError {
 /** A state transition or uniqueness rule that forbids the request (HTTP 409). */
 export class ConflictError extends DomainError {
   readonly kind = 'conflict' as const;
+}
+
+/** An update based on a version that is no longer current (HTTP 412). */
+export class StaleVersionError extends DomainError {
+  readonly kind = 'stale' as const;
+}
+
+/** Input the caller must fix before it can even be read, such as a damaged cursor (HTTP 400). */
+export class MalformedInputError extends DomainError {
+  readonly kind = 'malformed' as const;
+}
+
+/** The caller's role or organisation may not see or do this (HTTP 403). */
+export class ForbiddenError extends DomainError {
+  readonly kind = 'forbidden' as const;
 }

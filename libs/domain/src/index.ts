@@ -1,3 +1,4 @@
 export * from './domain-error.js';
 export * from './aggregate-root.js';
 export * from './clock.js';
+export * from './canonical-json.js';

@@ -4,6 +4,8 @@ import type { ErrorBody } from './error-body.js';
 import { InputValidationException } from './validation.js';
 
 const statusOfKind: Record<DomainError['kind'], number> = {
+  malformed: HttpStatus.BAD_REQUEST,
+  forbidden: HttpStatus.FORBIDDEN,
   not_found: HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
   inconsistent: HttpStatus.UNPROCESSABLE_ENTITY,

@@ -1,11 +1,53 @@
 import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { AmendIncidentHandler } from './application/amend-incident.handler.js';
+import { ExportIncidentsHandler } from './application/export-incidents.handler.js';
+import { GetIncidentHistoryHandler } from './application/get-incident-history.handler.js';
 import { GetIncidentHandler } from './application/get-incident.handler.js';
+import { GetProtectedDataHandler } from './application/get-protected-data.handler.js';
+import { IncidentChanger } from './application/incident-changer.js';
+import { IncidentRecorder } from './application/incident-recorder.js';
+import { ListIncidentsHandler } from './application/list-incidents.handler.js';
+import { ProtectedDataAccess } from './application/protected-data-access.js';
+import { RejectIncidentHandler } from './application/reject-incident.handler.js';
+import { ReplaceProtectedDataHandler } from './application/replace-protected-data.handler.js';
 import { ReportIncidentHandler } from './application/report-incident.handler.js';
+import { VerifyIncidentHandler } from './application/verify-incident.handler.js';
+import { IncidentExportController } from './http/incident-export.controller.js';
 import { IncidentsController } from './http/incidents.controller.js';
+import { ProtectedDataController } from './http/protected-data.controller.js';
+import { IdempotencyKeys } from './infrastructure/idempotency-keys.js';
 import { IncidentRepository } from './infrastructure/incident.repository.js';
+import { ProtectedDataCipher } from './infrastructure/protected-data.cipher.js';
+import { ProtectedDataRepository } from './infrastructure/protected-data.repository.js';
 
 @Module({
-  controllers: [IncidentsController],
-  providers: [ReportIncidentHandler, GetIncidentHandler, IncidentRepository],
+  // The export route is registered before /incidents/:id, which would otherwise take "export" for an id.
+  controllers: [IncidentExportController, IncidentsController, ProtectedDataController],
+  providers: [
+    ReportIncidentHandler,
+    AmendIncidentHandler,
+    VerifyIncidentHandler,
+    RejectIncidentHandler,
+    GetIncidentHandler,
+    ListIncidentsHandler,
+    GetIncidentHistoryHandler,
+    ExportIncidentsHandler,
+    GetProtectedDataHandler,
+    ReplaceProtectedDataHandler,
+    IncidentRecorder,
+    IncidentChanger,
+    ProtectedDataAccess,
+    IncidentRepository,
+    ProtectedDataRepository,
+    IdempotencyKeys,
+    {
+      provide: ProtectedDataCipher,
+      inject: [ConfigService],
+      useFactory: (config: ConfigService) =>
+        new ProtectedDataCipher(Buffer.from(config.getOrThrow<string>('PROTECTED_DATA_KEY'), 'base64')),
+    },
+  ],
+  exports: [IncidentRecorder, IncidentRepository],
 })
 export class IncidentsModule {}

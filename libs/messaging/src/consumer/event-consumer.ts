@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Consumer, KafkaMessage } from 'kafkajs';
+import type { EventContract } from '#contracts';
 import { DomainError } from '#domain';
 import type { Transactions } from '#database';
 import { Correlation } from '#observability';
@@ -30,7 +31,7 @@ export interface EventConsumerOptions {
  */
 export class EventConsumer {
   private consumer?: Consumer;
-  private readonly handlers = new Map<string, IntegrationEventHandler>();
+  private readonly handlers = new Map<string, { handler: IntegrationEventHandler; contract: EventContract }>();
 
   constructor(
     private readonly kafka: KafkaConnection,
@@ -38,7 +39,12 @@ export class EventConsumer {
     private readonly inbox: Inbox,
     private readonly options: EventConsumerOptions,
   ) {
-    for (const handler of options.handlers) this.handlers.set(handler.contract.type, handler);
+    for (const handler of options.handlers) {
+      for (const contract of handler.contracts) {
+        if (this.handlers.has(contract.type)) throw new Error(`Two handlers for ${contract.type} in consumer group ${options.groupId}`);
+        this.handlers.set(contract.type, { handler, contract });
+      }
+    }
   }
 
   async start(): Promise<void> {
@@ -96,10 +102,11 @@ export class EventConsumer {
 
   private async handleOnce(message: KafkaMessage): Promise<void> {
     const event = parseCloudEvent(message);
-    const handler = this.handlers.get(event.type);
+    const registered = this.handlers.get(event.type);
     // Topics carry several event types; those this service does not react to are not its concern.
-    if (!handler) return;
-    const payload = await validatePayload(handler.contract, event.data);
+    if (!registered) return;
+    const { handler, contract } = registered;
+    const payload = await validatePayload(contract, event.data);
     await Correlation.run(event.correlationid, () =>
       this.transactions.run(async (manager) => {
         const isNew = await this.inbox.claim(manager, this.options.groupId, event.id, event.type);

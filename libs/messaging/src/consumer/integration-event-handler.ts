@@ -2,10 +2,11 @@ import type { EventContract } from '#contracts';
 import type { CloudEvent } from '../envelope.js';
 
 /**
- * Reacts to one event type from another service. It runs inside the consumer's transaction
+ * Reacts to event types from another service. It runs inside the consumer's transaction
  * (after the inbox claim), so the command it sends commits together with the inbox row.
+ * Each payload arrives validated against the contract of its type (`event.type`).
  */
 export interface IntegrationEventHandler<TPayload extends object = object> {
-  readonly contract: EventContract<TPayload>;
+  readonly contracts: readonly EventContract<TPayload>[];
   handle(payload: TPayload, event: CloudEvent<TPayload>): Promise<void>;
 }

@@ -2,75 +2,100 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { HarmTypes, PersonnelStatuses, type HarmType, type PersonnelStatus } from '#contracts';
 import { Transactions } from '#database';
-import { GetStatisticsQuery, type Statistics } from './get-statistics.query.js';
+import { GetStatisticsQuery, type FigureGroup, type PersonnelTable, type Statistics } from './get-statistics.query.js';
 
-type PersonnelTable = Statistics['personnel'];
+interface SummaryRow {
+  year: number;
+  country_code: string;
+  incidents: string;
+  cases: string;
+}
 
-/** Reads the projection with SQL; figures are summed per year, harm and status. */
+interface FigureRow {
+  year: number;
+  country_code: string;
+  harm: HarmType;
+  status: PersonnelStatus;
+  count: string;
+}
+
+/** Reads the projection with SQL, grouped by year and country, and folds the groups into the totals. */
 @QueryHandler(GetStatisticsQuery)
 export class GetStatisticsHandler implements IQueryHandler<GetStatisticsQuery> {
   constructor(@Inject(Transactions) private readonly transactions: Transactions) {}
 
   async execute({ filter }: GetStatisticsQuery): Promise<Statistics> {
-    const manager = this.transactions.manager();
     // A case event can arrive before its incident's; such a row is not an incident yet.
-    const conditions: string[] = ['i.year IS NOT NULL'];
+    const conditions = ['i.year IS NOT NULL'];
     const parameters: unknown[] = [];
-    if (filter.year !== undefined) {
-      parameters.push(filter.year);
-      conditions.push(`i.year = $${parameters.length}`);
-    }
-    if (filter.countryCode !== undefined) {
-      parameters.push(filter.countryCode);
-      conditions.push(`i.country_code = $${parameters.length}`);
-    }
+    const add = (sql: string, value: unknown) => {
+      parameters.push(value);
+      conditions.push(sql.replace('?', `$${parameters.length}`));
+    };
+    if (filter.year !== undefined) add('i.year = ?', filter.year);
+    if (filter.countryCode !== undefined) add('i.country_code = ?', filter.countryCode);
+    if (filter.status !== undefined) add('i.status = ?', filter.status);
+    else conditions.push(`i.status <> 'rejected'`);
     const where = `WHERE ${conditions.join(' AND ')}`;
-    const years: { year: number; incidents: string; countries: string; cases: string }[] = await manager.query(
-      `SELECT i.year, count(*) AS incidents, count(DISTINCT i.country_code) AS countries, count(i.case_id) AS cases
-       FROM reporting.incident_summary i ${where} GROUP BY i.year ORDER BY i.year`,
+
+    const manager = this.transactions.manager();
+    const summaries: SummaryRow[] = await manager.query(
+      `SELECT i.year, i.country_code, count(*) AS incidents, count(i.case_id) AS cases
+       FROM reporting.incident_summary i ${where} GROUP BY i.year, i.country_code`,
       parameters,
     );
-    const totals: { incidents: string; countries: string; cases: string }[] = await manager.query(
-      `SELECT count(*) AS incidents, count(DISTINCT i.country_code) AS countries, count(i.case_id) AS cases
-       FROM reporting.incident_summary i ${where}`,
-      parameters,
-    );
-    const figures: { year: number; harm: HarmType; status: PersonnelStatus; count: string }[] = await manager.query(
-      `SELECT i.year, f.harm, f.status, sum(f.count) AS count
+    const figures: FigureRow[] = await manager.query(
+      `SELECT i.year, i.country_code, f.harm, f.status, sum(f.count) AS count
        FROM reporting.personnel_figure f JOIN reporting.incident_summary i ON i.incident_id = f.incident_id
-       ${where} GROUP BY i.year, f.harm, f.status`,
+       ${where} GROUP BY i.year, i.country_code, f.harm, f.status`,
       parameters,
     );
-    const overall = emptyTable();
-    const byYear = years.map((row) => ({
-      year: row.year,
-      incidents: Number(row.incidents),
-      countries: Number(row.countries),
-      personnel: emptyTable(),
-    }));
-    for (const figure of figures) {
-      const count = Number(figure.count);
-      add(overall, figure.harm, figure.status, count);
-      const year = byYear.find((entry) => entry.year === figure.year);
-      if (year) add(year.personnel, figure.harm, figure.status, count);
+
+    const overall = emptyGroup();
+    const years = new Map<number, FigureGroup & { countries: Set<string> }>();
+    const countries = new Map<string, FigureGroup>();
+    for (const row of summaries) {
+      const year = years.get(row.year) ?? { ...emptyGroup(), countries: new Set<string>() };
+      year.countries.add(row.country_code);
+      years.set(row.year, year);
+      const country = countries.get(row.country_code) ?? emptyGroup();
+      countries.set(row.country_code, country);
+      for (const group of [overall, year, country]) {
+        group.incidents += Number(row.incidents);
+        group.casesOpened += Number(row.cases);
+      }
+    }
+    for (const row of figures) {
+      for (const group of [overall, years.get(row.year)!, countries.get(row.country_code)!])
+        addCount(group.personnel, row.harm, row.status, Number(row.count));
     }
     return {
-      incidents: Number(totals[0].incidents),
-      countries: Number(totals[0].countries),
-      casesOpened: Number(totals[0].cases),
-      personnel: overall,
-      byYear,
+      ...overall,
+      countries: countries.size,
+      byYear: [...years]
+        .sort(([a], [b]) => a - b)
+        .map(([year, group]) => ({
+          year,
+          incidents: group.incidents,
+          casesOpened: group.casesOpened,
+          countries: group.countries.size,
+          personnel: group.personnel,
+        })),
+      byCountry: [...countries].sort(([a], [b]) => a.localeCompare(b)).map(([countryCode, group]) => ({ countryCode, ...group })),
     };
   }
 }
 
-function emptyTable(): PersonnelTable {
-  return Object.fromEntries(
-    HarmTypes.map((harm) => [harm, Object.fromEntries([...PersonnelStatuses, 'total'].map((status) => [status, 0]))]),
+function emptyGroup(): FigureGroup {
+  const personnel = Object.fromEntries(
+    [...HarmTypes, 'all'].map((harm) => [harm, Object.fromEntries([...PersonnelStatuses, 'total'].map((status) => [status, 0]))]),
   ) as PersonnelTable;
+  return { incidents: 0, casesOpened: 0, personnel };
 }
 
-function add(table: PersonnelTable, harm: HarmType, status: PersonnelStatus, count: number): void {
-  table[harm][status] += count;
-  table[harm].total += count;
+function addCount(table: PersonnelTable, harm: HarmType, status: PersonnelStatus, count: number): void {
+  for (const row of [table[harm], table.all]) {
+    row[status] += count;
+    row.total += count;
+  }
 }

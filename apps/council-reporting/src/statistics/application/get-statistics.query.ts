@@ -1,17 +1,26 @@
 import { Query } from '@nestjs/cqrs';
-import type { HarmType, PersonnelStatus } from '#contracts';
+import type { HarmType, IncidentStatus, PersonnelStatus } from '#contracts';
 
 export interface StatisticsFilter {
   year?: number;
   countryCode?: string;
+  /** Only incidents in this status; by default every incident that is not rejected. */
+  status?: IncidentStatus;
 }
 
-export interface Statistics {
+/** People harmed, by harm (and `all`), split national (and locally recruited) / international. */
+export type PersonnelTable = Record<HarmType | 'all', Record<PersonnelStatus | 'total', number>>;
+
+export interface FigureGroup {
   incidents: number;
-  countries: number;
   casesOpened: number;
-  personnel: Record<HarmType, Record<PersonnelStatus | 'total', number>>;
-  byYear: { year: number; incidents: number; countries: number; personnel: Record<HarmType, Record<PersonnelStatus | 'total', number>> }[];
+  personnel: PersonnelTable;
+}
+
+export interface Statistics extends FigureGroup {
+  countries: number;
+  byYear: (FigureGroup & { year: number; countries: number })[];
+  byCountry: (FigureGroup & { countryCode: string })[];
 }
 
 export class GetStatisticsQuery extends Query<Statistics> {

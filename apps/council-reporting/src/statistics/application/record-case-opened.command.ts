@@ -1,8 +1,11 @@
 import { Command } from '@nestjs/cqrs';
-import type { CaseOpenedV1 } from '#contracts';
 
 export class RecordCaseOpenedCommand extends Command<void> {
-  constructor(readonly opened: CaseOpenedV1) {
+  constructor(
+    readonly caseId: string,
+    readonly incidentId: string,
+    readonly openedAt: Date,
+  ) {
     super();
   }
 }

@@ -11,9 +11,7 @@ export class RecordCaseOpenedHandler implements ICommandHandler<RecordCaseOpened
     @Inject(FiguresRepository) private readonly figures: FiguresRepository,
   ) {}
 
-  execute({ opened }: RecordCaseOpenedCommand): Promise<void> {
-    return this.transactions.run((manager) =>
-      this.figures.recordCaseOpened(manager, opened.caseId, opened.incidentId, new Date(opened.openedAt)),
-    );
+  execute({ caseId, incidentId, openedAt }: RecordCaseOpenedCommand): Promise<void> {
+    return this.transactions.run((manager) => this.figures.recordCaseOpened(manager, caseId, incidentId, openedAt));
   }
 }

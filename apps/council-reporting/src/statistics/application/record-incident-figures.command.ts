@@ -1,8 +1,9 @@
 import { Command } from '@nestjs/cqrs';
-import type { IncidentReportedV1 } from '#contracts';
+import type { IncidentFigures } from '../domain/incident-figures.js';
 
+/** Replaces an incident's figures with a newer snapshot (reported or amended). */
 export class RecordIncidentFiguresCommand extends Command<void> {
-  constructor(readonly incident: IncidentReportedV1) {
+  constructor(readonly incident: IncidentFigures) {
     super();
   }
 }

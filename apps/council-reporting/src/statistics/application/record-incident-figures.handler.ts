@@ -1,7 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Transactions } from '#database';
-import { personnelFigures, yearOf } from '../domain/incident-figures.js';
 import { FiguresRepository } from '../infrastructure/figures.repository.js';
 import { RecordIncidentFiguresCommand } from './record-incident-figures.command.js';
 
@@ -13,13 +12,6 @@ export class RecordIncidentFiguresHandler implements ICommandHandler<RecordIncid
   ) {}
 
   execute({ incident }: RecordIncidentFiguresCommand): Promise<void> {
-    return this.transactions.run((manager) =>
-      this.figures.recordIncident(manager, {
-        incidentId: incident.incidentId,
-        countryCode: incident.countryCode,
-        year: yearOf(incident.occurredOn),
-        figures: personnelFigures(incident.personnel),
-      }),
-    );
+    return this.transactions.run((manager) => this.figures.recordIncident(manager, incident));
   }
 }

@@ -1,10 +1,20 @@
-import type { HarmType, PersonnelHarmCount, PersonnelStatus } from '#contracts';
+import type { HarmType, IncidentSnapshotV1, IncidentStatus, PersonnelHarmCount, PersonnelStatus } from '#contracts';
 
 /** One line of the figures projection: how many personnel of one status suffered one harm in one incident. */
 export interface PersonnelFigure {
   harm: HarmType;
   status: PersonnelStatus;
   count: number;
+}
+
+/** What the Council figures keep of an incident. */
+export interface IncidentFigures {
+  incidentId: string;
+  version: number;
+  status: IncidentStatus;
+  countryCode: string;
+  year: number;
+  figures: PersonnelFigure[];
 }
 
 /**
@@ -25,4 +35,15 @@ export function personnelFigures(personnel: readonly PersonnelHarmCount[]): Pers
 /** Year of an incident date written as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
 export function yearOf(occurredOn: string): number {
   return Number(occurredOn.slice(0, 4));
+}
+
+export function figuresOf(snapshot: IncidentSnapshotV1): IncidentFigures {
+  return {
+    incidentId: snapshot.incidentId,
+    version: snapshot.version,
+    status: snapshot.status,
+    countryCode: snapshot.countryCode,
+    year: yearOf(snapshot.occurredOn),
+    figures: personnelFigures(snapshot.personnel),
+  };
 }

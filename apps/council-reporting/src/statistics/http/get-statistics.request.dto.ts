@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO31661Alpha2, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsISO31661Alpha2, IsOptional, Max, Min } from 'class-validator';
+import { IncidentStatuses, type IncidentStatus } from '#contracts';
 
 export class GetStatisticsRequestDto {
   @ApiPropertyOptional({ example: 2026, description: 'Year the incidents occurred' })
@@ -15,4 +16,9 @@ export class GetStatisticsRequestDto {
   @IsOptional()
   @IsISO31661Alpha2()
   countryCode?: string;
+
+  @ApiPropertyOptional({ enum: IncidentStatuses, description: 'Only incidents in this status; by default all but rejected ones' })
+  @IsOptional()
+  @IsIn(IncidentStatuses)
+  status?: IncidentStatus;
 }

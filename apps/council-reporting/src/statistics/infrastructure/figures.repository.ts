@@ -1,22 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { PersonnelFigure } from '../domain/incident-figures.js';
+import type { IncidentStatus } from '#contracts';
+import type { IncidentFigures } from '../domain/incident-figures.js';
 
 /**
- * The figures projection. Writes are upserts keyed by incident, so rebuilding it from the
- * topics (from offset zero) gives the same rows as the live one.
+ * The figures projection. Every write is keyed by incident and guarded by the incident's
+ * version, so replaying the topics from offset zero rebuilds the same rows as the live ones.
  */
 @Injectable()
 export class FiguresRepository {
-  async recordIncident(
-    manager: EntityManager,
-    incident: { incidentId: string; countryCode: string; year: number; figures: PersonnelFigure[] },
-  ): Promise<void> {
-    await manager.query(
-      `INSERT INTO reporting.incident_summary (incident_id, country_code, year) VALUES ($1, $2, $3)
-       ON CONFLICT (incident_id) DO UPDATE SET country_code = EXCLUDED.country_code, year = EXCLUDED.year`,
-      [incident.incidentId, incident.countryCode, incident.year],
+  async recordIncident(manager: EntityManager, incident: IncidentFigures): Promise<void> {
+    const applied: unknown[] = await manager.query(
+      `INSERT INTO reporting.incident_summary (incident_id, version, status, country_code, year) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (incident_id) DO UPDATE SET version = EXCLUDED.version, status = EXCLUDED.status,
+         country_code = EXCLUDED.country_code, year = EXCLUDED.year
+       WHERE reporting.incident_summary.version IS NULL OR reporting.incident_summary.version < EXCLUDED.version
+       RETURNING incident_id`,
+      [incident.incidentId, incident.version, incident.status, incident.countryCode, incident.year],
     );
+    if (applied.length === 0) return;
     await manager.query('DELETE FROM reporting.personnel_figure WHERE incident_id = $1', [incident.incidentId]);
     for (const figure of incident.figures) {
       await manager.query('INSERT INTO reporting.personnel_figure (incident_id, harm, status, count) VALUES ($1, $2, $3, $4)', [
@@ -28,7 +30,15 @@ export class FiguresRepository {
     }
   }
 
-  /** Case events may arrive before the incident's (different topics): the summary row is created either way. */
+  async recordStatus(manager: EntityManager, incidentId: string, version: number, status: IncidentStatus): Promise<void> {
+    await manager.query(
+      `UPDATE reporting.incident_summary SET status = $3, version = $2
+       WHERE incident_id = $1 AND (version IS NULL OR version < $2)`,
+      [incidentId, version, status],
+    );
+  }
+
+  /** Case events may arrive before the incident's (another topic): the summary row is created either way. */
   async recordCaseOpened(manager: EntityManager, caseId: string, incidentId: string, openedAt: Date): Promise<void> {
     await manager.query(
       `INSERT INTO reporting.incident_summary (incident_id, case_id, case_opened_at) VALUES ($1, $2, $3)

@@ -6,11 +6,11 @@ import { RecordCaseOpenedCommand } from '../application/record-case-opened.comma
 
 @Injectable()
 export class RecordCaseWhenCaseOpenedHandler implements IntegrationEventHandler<CaseOpenedV1> {
-  readonly contract = CaseOpened;
+  readonly contracts = [CaseOpened];
 
   constructor(@Inject(CommandBus) private readonly commands: CommandBus) {}
 
   async handle(event: CaseOpenedV1): Promise<void> {
-    await this.commands.execute(new RecordCaseOpenedCommand(event));
+    await this.commands.execute(new RecordCaseOpenedCommand(event.caseId, event.incidentId, new Date(event.openedAt)));
   }
 }

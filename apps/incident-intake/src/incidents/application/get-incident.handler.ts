@@ -1,7 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { Transactions } from '#database';
-import { NotFoundError } from '#domain';
 import type { Incident } from '../domain/incident.js';
 import { IncidentRepository } from '../infrastructure/incident.repository.js';
 import { GetIncidentQuery } from './get-incident.query.js';
@@ -13,9 +12,7 @@ export class GetIncidentHandler implements IQueryHandler<GetIncidentQuery> {
     @Inject(IncidentRepository) private readonly incidents: IncidentRepository,
   ) {}
 
-  async execute({ id }: GetIncidentQuery): Promise<Incident> {
-    const incident = await this.incidents.findById(this.transactions.manager(), id);
-    if (!incident) throw new NotFoundError(`No incident with id ${id}`);
-    return incident;
+  execute({ id }: GetIncidentQuery): Promise<Incident> {
+    return this.incidents.getById(this.transactions.manager(), id);
   }
 }

@@ -1,20 +1,22 @@
 import { Command } from '@nestjs/cqrs';
-import type { AuthenticatedUser } from '#auth';
-import type { DatePrecision, PersonnelHarmCount } from '#contracts';
+import type { IncidentDetails } from '../domain/incident-details.js';
 import type { Incident } from '../domain/incident.js';
+import type { ProtectedData } from '../domain/protected-data.js';
+import type { Reporter } from './incident-recorder.js';
 
-export interface ReportIncidentInput {
-  countryCode: string;
-  concernedStateCode?: string;
-  occurredOn: string;
-  occurredOnPrecision: DatePrecision;
-  personnel: PersonnelHarmCount[];
+export interface ReportIncidentResult {
+  incident: Incident;
+  warnings: string[];
+  /** True when an earlier request with the same Idempotency-Key created the incident. */
+  replayed: boolean;
 }
 
-export class ReportIncidentCommand extends Command<Incident> {
+export class ReportIncidentCommand extends Command<ReportIncidentResult> {
   constructor(
-    readonly input: ReportIncidentInput,
-    readonly reporter: AuthenticatedUser,
+    readonly details: IncidentDetails,
+    readonly protectedData: ProtectedData | undefined,
+    readonly reporter: Reporter,
+    readonly idempotency?: { key: string; requestHash: string },
   ) {
     super();
   }

@@ -1,37 +1,35 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { v7 as uuidv7 } from 'uuid';
 import { Transactions } from '#database';
-import { systemClock } from '#domain';
-import { Outbox } from '#messaging';
-import { Incident } from '../domain/incident.js';
+import { ConflictError, systemClock } from '#domain';
+import { IdempotencyKeys } from '../infrastructure/idempotency-keys.js';
 import { IncidentRepository } from '../infrastructure/incident.repository.js';
-import { ReportIncidentCommand } from './report-incident.command.js';
+import { IncidentRecorder } from './incident-recorder.js';
+import { ReportIncidentCommand, type ReportIncidentResult } from './report-incident.command.js';
 
 @CommandHandler(ReportIncidentCommand)
 export class ReportIncidentHandler implements ICommandHandler<ReportIncidentCommand> {
   constructor(
     @Inject(Transactions) private readonly transactions: Transactions,
+    @Inject(IncidentRecorder) private readonly recorder: IncidentRecorder,
     @Inject(IncidentRepository) private readonly incidents: IncidentRepository,
-    @Inject(Outbox) private readonly outbox: Outbox,
+    @Inject(IdempotencyKeys) private readonly idempotencyKeys: IdempotencyKeys,
   ) {}
 
-  execute({ input, reporter }: ReportIncidentCommand): Promise<Incident> {
+  execute({ details, protectedData, reporter, idempotency }: ReportIncidentCommand): Promise<ReportIncidentResult> {
     return this.transactions.run(async (manager) => {
-      const now = systemClock.now();
-      const incident = Incident.report(
-        {
-          ...input,
-          id: uuidv7(),
-          reference: await this.incidents.nextReference(manager, now.getUTCFullYear()),
-          reportedBy: reporter.subject,
-          reportingOrganisation: reporter.organisation,
-        },
-        { now: () => now },
-      );
-      await this.incidents.insert(manager, incident);
-      await this.outbox.append(manager, incident.pullEvents());
-      return incident;
+      if (idempotency) {
+        await this.idempotencyKeys.lock(manager, reporter.subject, idempotency.key);
+        const earlier = await this.idempotencyKeys.find(manager, reporter.subject, idempotency.key);
+        if (earlier && earlier.requestHash !== idempotency.requestHash) {
+          throw new ConflictError('This Idempotency-Key was already used with a different request body; use a new key for a new incident');
+        }
+        if (earlier) return { incident: await this.incidents.getById(manager, earlier.incidentId), warnings: [], replayed: true };
+      }
+      const { incident, warnings } = await this.recorder.record(manager, { details, protectedData, reporter }, systemClock);
+      if (idempotency)
+        await this.idempotencyKeys.remember(manager, reporter.subject, idempotency.key, idempotency.requestHash, incident.id);
+      return { incident, warnings, replayed: false };
     });
   }
 }

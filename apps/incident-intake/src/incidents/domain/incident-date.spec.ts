@@ -32,8 +32,12 @@ describe('IncidentDate', () => {
     expect(attempt).toThrow(new RegExp(problem));
   });
 
-  it('rebuilds a stored partial date from its first day', () => {
-    expect(IncidentDate.fromFirstDay('2026-03-01', 'month').toString()).toBe('2026-03');
-    expect(IncidentDate.fromFirstDay('2026-01-01', 'year').toString()).toBe('2026');
+  it.each([
+    ['2026-03', '2026-03-01', 'month'],
+    ['2026', '2026-01-01', 'year'],
+    ['2026-03-14', '2026-03-14', 'day'],
+  ] as const)('reads back the written date %s', (written, firstDay, precision) => {
+    const sut = IncidentDate.fromWritten(written);
+    expect([sut.firstDay(), sut.precision, sut.toString()]).toEqual([firstDay, precision, written]);
   });
 });

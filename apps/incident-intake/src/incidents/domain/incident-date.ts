@@ -32,10 +32,10 @@ export class IncidentDate {
     return date;
   }
 
-  /** Rebuilds a stored date from its first day; it was validated when recorded. */
-  static fromFirstDay(firstDay: string, precision: DatePrecision): IncidentDate {
-    const [year, month, day] = firstDay.split('-').map(Number);
-    return new IncidentDate(year, precision === 'year' ? undefined : month, precision === 'day' ? day : undefined);
+  /** Reads a date written by `toString()`; it was validated when recorded. */
+  static fromWritten(written: string): IncidentDate {
+    const [year, month, day] = written.split('-').map(Number);
+    return new IncidentDate(year, month, day);
   }
 
   get precision(): DatePrecision {

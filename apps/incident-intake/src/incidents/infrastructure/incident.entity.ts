@@ -1,13 +1,20 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { PersonnelHarmCount } from '#contracts';
+import type { IncidentStatus } from '#contracts';
+import type { IncidentState, Rejection } from '../domain/incident.js';
 
 @Entity({ schema: 'intake', name: 'incident' })
 export class IncidentEntity {
   @PrimaryColumn('uuid')
   id!: string;
 
-  @Column({ type: 'varchar', length: 20, unique: true })
+  @Column({ type: 'varchar', length: 20 })
   reference!: string;
+
+  @Column({ type: 'integer' })
+  version!: number;
+
+  @Column({ type: 'varchar', length: 16 })
+  status!: IncidentStatus;
 
   @Column({ name: 'country_code', type: 'char', length: 2 })
   countryCode!: string;
@@ -15,18 +22,27 @@ export class IncidentEntity {
   @Column({ name: 'concerned_state_code', type: 'char', length: 2 })
   concernedStateCode!: string;
 
-  /** First day the (possibly partial) date can denote. */
+  /** First day the (possibly partial) date can denote: sorting and period filters. */
   @Column({ name: 'occurred_on', type: 'date' })
   occurredOn!: string;
 
-  @Column({ name: 'occurred_on_precision', type: 'varchar', length: 5 })
-  occurredOnPrecision!: 'day' | 'month' | 'year';
+  @Column({ name: 'means_of_attack', type: 'varchar', length: 32 })
+  meansOfAttack!: string;
+
+  @Column({ name: 'perpetrator_category', type: 'varchar', length: 48 })
+  perpetratorCategory!: string;
 
   @Column({ type: 'jsonb' })
-  personnel!: PersonnelHarmCount[];
+  details!: IncidentState['details'];
 
-  @Column({ type: 'varchar', length: 16 })
-  status!: 'reported';
+  @Column({ name: 'external_source', type: 'varchar', length: 32, nullable: true })
+  externalSource!: string | null;
+
+  @Column({ name: 'external_id', type: 'varchar', length: 64, nullable: true })
+  externalId!: string | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  rejection!: Rejection | null;
 
   @Column({ name: 'reported_at', type: 'timestamptz' })
   reportedAt!: Date;
@@ -36,4 +52,7 @@ export class IncidentEntity {
 
   @Column({ name: 'reporting_organisation', type: 'varchar', length: 200 })
   reportingOrganisation!: string;
+
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
 }

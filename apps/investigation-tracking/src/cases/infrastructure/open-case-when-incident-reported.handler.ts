@@ -7,7 +7,7 @@ import { OpenCaseCommand } from '../application/open-case.command.js';
 /** Every reported incident gets a case: the chain of recommendation 6 starts there. */
 @Injectable()
 export class OpenCaseWhenIncidentReportedHandler implements IntegrationEventHandler<IncidentReportedV1> {
-  readonly contract = IncidentReported;
+  readonly contracts = [IncidentReported];
 
   constructor(@Inject(CommandBus) private readonly commands: CommandBus) {}
 

@@ -1,0 +1,17 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { systemClock } from '#domain';
+import { AmendIncidentCommand } from './amend-incident.command.js';
+import { IncidentChanger } from './incident-changer.js';
+
+@CommandHandler(AmendIncidentCommand)
+export class AmendIncidentHandler implements ICommandHandler<AmendIncidentCommand> {
+  constructor(@Inject(IncidentChanger) private readonly changer: IncidentChanger) {}
+
+  async execute({ id, expectedVersion, changes, reason, by }: AmendIncidentCommand) {
+    const { incident, result } = await this.changer.change(id, expectedVersion, (incident) =>
+      incident.amend(changes, by, reason, systemClock),
+    );
+    return { incident, ...result };
+  }
+}

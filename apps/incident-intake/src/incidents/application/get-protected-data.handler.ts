@@ -1,0 +1,22 @@
+import { Inject } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { Transactions } from '#database';
+import type { ProtectedData } from '../domain/protected-data.js';
+import { ProtectedDataRepository } from '../infrastructure/protected-data.repository.js';
+import { GetProtectedDataQuery } from './get-protected-data.query.js';
+import { ProtectedDataAccess } from './protected-data-access.js';
+
+@QueryHandler(GetProtectedDataQuery)
+export class GetProtectedDataHandler implements IQueryHandler<GetProtectedDataQuery> {
+  constructor(
+    @Inject(Transactions) private readonly transactions: Transactions,
+    @Inject(ProtectedDataAccess) private readonly access: ProtectedDataAccess,
+    @Inject(ProtectedDataRepository) private readonly protectedData: ProtectedDataRepository,
+  ) {}
+
+  async execute({ incidentId, reader }: GetProtectedDataQuery): Promise<ProtectedData> {
+    const manager = this.transactions.manager();
+    await this.access.assert(manager, incidentId, reader);
+    return (await this.protectedData.load(manager, incidentId)) ?? { victims: [], witnesses: [] };
+  }
+}

@@ -1,0 +1,35 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Transactions } from '#database';
+import { StaleVersionError } from '#domain';
+import { Outbox } from '#messaging';
+import type { Incident } from '../domain/incident.js';
+import { IncidentRepository } from '../infrastructure/incident.repository.js';
+
+/**
+ * Load → domain method → save with its history and events, in one transaction. With an
+ * expected version (If-Match), a change based on an older version is refused.
+ */
+@Injectable()
+export class IncidentChanger {
+  constructor(
+    @Inject(Transactions) private readonly transactions: Transactions,
+    @Inject(IncidentRepository) private readonly incidents: IncidentRepository,
+    @Inject(Outbox) private readonly outbox: Outbox,
+  ) {}
+
+  change<T>(id: string, expectedVersion: number | undefined, apply: (incident: Incident) => T): Promise<{ incident: Incident; result: T }> {
+    return this.transactions.run(async (manager) => {
+      const incident = await this.incidents.getById(manager, id);
+      const readVersion = incident.version;
+      if (expectedVersion !== undefined && expectedVersion !== readVersion) {
+        throw new StaleVersionError(
+          `Incident ${incident.state.reference} is at version ${readVersion}, not ${expectedVersion}; reload it and apply the change again`,
+        );
+      }
+      const result = apply(incident);
+      await this.incidents.update(manager, incident, readVersion);
+      await this.outbox.append(manager, incident.pullEvents());
+      return { incident, result };
+    });
+  }
+}

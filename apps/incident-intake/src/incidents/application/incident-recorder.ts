@@ -1,0 +1,48 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+import type { ExternalReference } from '#contracts';
+import type { Clock } from '#domain';
+import { Outbox } from '#messaging';
+import type { IncidentDetails } from '../domain/incident-details.js';
+import { Incident } from '../domain/incident.js';
+import type { ProtectedData } from '../domain/protected-data.js';
+import { IncidentRepository } from '../infrastructure/incident.repository.js';
+import { ProtectedDataRepository } from '../infrastructure/protected-data.repository.js';
+
+export interface Reporter {
+  subject: string;
+  organisation: string;
+}
+
+/** Records a new incident, its history, its events and its protected data in the caller's transaction. */
+@Injectable()
+export class IncidentRecorder {
+  constructor(
+    @Inject(IncidentRepository) private readonly incidents: IncidentRepository,
+    @Inject(ProtectedDataRepository) private readonly protectedData: ProtectedDataRepository,
+    @Inject(Outbox) private readonly outbox: Outbox,
+  ) {}
+
+  async record(
+    manager: EntityManager,
+    input: { details: IncidentDetails; protectedData?: ProtectedData; reporter: Reporter; externalReference?: ExternalReference },
+    clock: Clock,
+  ): Promise<{ incident: Incident; warnings: string[] }> {
+    const { incident, warnings } = Incident.report(
+      {
+        id: uuidv7(),
+        reference: await this.incidents.nextReference(manager, clock.now().getUTCFullYear()),
+        details: input.details,
+        reportedBy: input.reporter.subject,
+        reportingOrganisation: input.reporter.organisation,
+        externalReference: input.externalReference,
+      },
+      clock,
+    );
+    await this.incidents.insert(manager, incident);
+    await this.outbox.append(manager, incident.pullEvents());
+    if (input.protectedData) await this.protectedData.save(manager, incident.id, input.protectedData, input.reporter.subject);
+    return { incident, warnings };
+  }
+}

@@ -1,0 +1,60 @@
+import { Inject } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { Transactions } from '#database';
+import { MalformedInputError } from '#domain';
+import { IncidentMapper, type IncidentRow } from '../infrastructure/incident.mapper.js';
+import { filterConditions } from './incident-filter.js';
+import { ListIncidentsQuery, type IncidentPage } from './list-incidents.query.js';
+
+const sortColumn = { occurredOn: 'occurred_on', reportedAt: 'reported_at' } as const;
+
+/** Keyset pagination: the cursor holds the last row's sort value and id, so pages stay stable while rows are added. */
+@QueryHandler(ListIncidentsQuery)
+export class ListIncidentsHandler implements IQueryHandler<ListIncidentsQuery> {
+  constructor(@Inject(Transactions) private readonly transactions: Transactions) {}
+
+  async execute({ filter, sort, limit, cursor }: ListIncidentsQuery): Promise<IncidentPage> {
+    const descending = sort.startsWith('-');
+    const column = sortColumn[sort.replace('-', '') as keyof typeof sortColumn];
+    const direction = descending ? 'DESC' : 'ASC';
+    const parameters: unknown[] = [];
+    const conditions = filterConditions(filter, parameters);
+    if (cursor) {
+      const [value, id] = decodeCursor(cursor);
+      parameters.push(value, id);
+      const cast = column === 'occurred_on' ? 'date' : 'timestamptz';
+      conditions.push(`(i.${column}, i.id) ${descending ? '<' : '>'} ($${parameters.length - 1}::${cast}, $${parameters.length}::uuid)`);
+    }
+    parameters.push(limit + 1);
+    const rows: (IncidentRow & { sort_value: string })[] = await this.transactions.manager().query(
+      `SELECT i.*, ${column === 'occurred_on' ? 'i.occurred_on::text' : `to_char(i.reported_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`} AS sort_value
+       FROM intake.incident i ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
+       ORDER BY i.${column} ${direction}, i.id ${direction} LIMIT $${parameters.length}`,
+      parameters,
+    );
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((row) => IncidentMapper.fromRow(row)),
+      nextCursor: rows.length > limit ? encodeCursor(last.sort_value, last.id) : null,
+    };
+  }
+}
+
+function encodeCursor(value: string, id: string): string {
+  return Buffer.from(JSON.stringify([value, id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): [string, string] {
+  try {
+    const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(decoded) && decoded.length === 2 && decoded.every((part) => typeof part === 'string')) {
+      return decoded as [string, string];
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw new MalformedInputError('The cursor is not one this API returned; start again without it', [
+    { field: 'cursor', problems: ['is not a valid cursor'] },
+  ]);
+}

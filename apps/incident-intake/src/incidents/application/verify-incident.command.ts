@@ -1,0 +1,12 @@
+import { Command } from '@nestjs/cqrs';
+import type { Incident } from '../domain/incident.js';
+
+export class VerifyIncidentCommand extends Command<Incident> {
+  constructor(
+    readonly id: string,
+    readonly expectedVersion: number | undefined,
+    readonly by: string,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,15 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { systemClock } from '#domain';
+import type { Incident } from '../domain/incident.js';
+import { IncidentChanger } from './incident-changer.js';
+import { VerifyIncidentCommand } from './verify-incident.command.js';
+
+@CommandHandler(VerifyIncidentCommand)
+export class VerifyIncidentHandler implements ICommandHandler<VerifyIncidentCommand> {
+  constructor(@Inject(IncidentChanger) private readonly changer: IncidentChanger) {}
+
+  async execute({ id, expectedVersion, by }: VerifyIncidentCommand): Promise<Incident> {
+    return (await this.changer.change(id, expectedVersion, (incident) => incident.verify(by, systemClock))).incident;
+  }
+}

@@ -1,0 +1,75 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { Genders, HarmTypes, PersonnelStatuses, type Gender, type HarmType, type PersonnelStatus } from '#contracts';
+import type { ProtectedData } from '../domain/protected-data.js';
+
+/** A victim or witness; stored encrypted and shown only inside the reporting organisation. */
+export class ProtectedPersonDto {
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  staffId?: string;
+
+  @ApiPropertyOptional({ maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  contact?: string;
+
+  @ApiPropertyOptional({ enum: HarmTypes })
+  @IsOptional()
+  @IsIn(HarmTypes)
+  harm?: HarmType;
+
+  @ApiPropertyOptional({ enum: PersonnelStatuses })
+  @IsOptional()
+  @IsIn(PersonnelStatuses)
+  status?: PersonnelStatus;
+
+  @ApiPropertyOptional({ enum: Genders })
+  @IsOptional()
+  @IsIn(Genders)
+  gender?: Gender;
+
+  @ApiPropertyOptional({ maxLength: 50000, description: 'Free-text testimony' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50000)
+  testimony?: string;
+}
+
+export class ProtectedDataDto {
+  @ApiPropertyOptional({ maxLength: 300, description: 'Name of the alleged perpetrator (restricted)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  perpetratorName?: string;
+
+  @ApiPropertyOptional({ type: [ProtectedPersonDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => ProtectedPersonDto)
+  victims?: ProtectedPersonDto[];
+
+  @ApiPropertyOptional({ type: [ProtectedPersonDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => ProtectedPersonDto)
+  witnesses?: ProtectedPersonDto[];
+}
+
+export function toProtectedData(dto: ProtectedDataDto): ProtectedData {
+  return { perpetratorName: dto.perpetratorName, victims: dto.victims ?? [], witnesses: dto.witnesses ?? [] };
+}
