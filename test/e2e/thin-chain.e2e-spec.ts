@@ -69,6 +69,38 @@ describe('the thin chain: incident → case → Council figure, over HTTP and Ka
     expect(statistics.byYear).toEqual([expect.objectContaining({ year: 2026, incidents: 1, countries: 1 })]);
   });
 
+  it('follows amendments in the figures and drops a rejected incident from them', async () => {
+    const statisticsFor = async (query: Record<string, string>) =>
+      (await request(reporting.url).get('/statistics').query(query).set('Authorization', `Bearer ${reportingStaff}`).expect(200)).body;
+    const reported = await request(intake.url)
+      .post('/incidents')
+      .set('Authorization', `Bearer ${officer}`)
+      .send(reportIncidentBody({ countryCode: 'TD' }))
+      .expect(201);
+    await eventually(async () => expect((await statisticsFor({ countryCode: 'TD' })).personnel.killed.national).toBe(2));
+
+    await request(intake.url)
+      .patch(`/incidents/${reported.body.id}`)
+      .set('Authorization', `Bearer ${officer}`)
+      .set('If-Match', reported.headers.etag)
+      .send({ personnel: [{ harm: 'killed', status: 'national', count: 4 }], reason: 'Two more deaths confirmed by the hospital' })
+      .expect(200);
+    await eventually(async () =>
+      expect((await statisticsFor({ countryCode: 'TD' })).personnel.all).toEqual({ national: 4, international: 0, total: 4 }),
+    );
+
+    await request(intake.url)
+      .post(`/incidents/${reported.body.id}/reject`)
+      .set('Authorization', `Bearer ${officer}`)
+      .send({ reason: 'not_credible', explanation: 'The hospital retracted its report' })
+      .expect(200);
+    await eventually(async () => expect((await statisticsFor({ countryCode: 'TD' })).incidents).toBe(0));
+    expect(await statisticsFor({ countryCode: 'TD', status: 'rejected' })).toMatchObject({
+      incidents: 1,
+      personnel: { all: { total: 4 } },
+    });
+  });
+
   it('publishes both events keyed by aggregate id, with one correlation id along the chain and no reporter identity', async () => {
     const reported = await request(intake.url)
       .post('/incidents')

@@ -14,12 +14,16 @@ export interface RunningService {
 
 /**
  * Starts a built service as its own process, exactly as `npm start` does, on a free port,
- * and waits until it reports ready. Its log goes to `.stack/logs/e2e-<service>.log`.
+ * and waits until it reports ready. Its log goes to `logFile`.
  */
-export async function startService(name: ServiceName, env: Record<string, string> = {}): Promise<RunningService> {
+export async function startService(
+  name: ServiceName,
+  env: Record<string, string> = {},
+  logFile = `.stack/logs/e2e-${name}.log`,
+): Promise<RunningService & { logFile: string }> {
   const port = await freePort();
   mkdirSync('.stack/logs', { recursive: true });
-  const log = createWriteStream(`.stack/logs/e2e-${name}.log`, { flags: 'a' });
+  const log = createWriteStream(logFile, { flags: 'a' });
   const child: ChildProcess = spawn(process.execPath, [`dist/apps/${name}/src/main.js`], {
     env: { ...process.env, PORT: String(port), LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -30,7 +34,7 @@ export async function startService(name: ServiceName, env: Record<string, string
   const url = `http://127.0.0.1:${port}`;
   await eventually(
     async () => {
-      if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode}; see .stack/logs/e2e-${name}.log`);
+      if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode}; see ${logFile}`);
       const response = await fetch(`${url}/health/ready`);
       if (response.status !== 200) throw new Error(`${name} is not ready: ${response.status}`);
     },
@@ -41,6 +45,7 @@ export async function startService(name: ServiceName, env: Record<string, string
   });
   return {
     url,
+    logFile,
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;

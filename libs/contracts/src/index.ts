@@ -4,6 +4,7 @@ export * from './event-contract.js';
 export * from './event-catalogue.js';
 export * from './incident-vocabulary.js';
 export * from './json-schema.js';
+export * from './asyncapi.js';
 export * from './events/personnel-harm.js';
 export * from './events/incident-snapshot.v1.js';
 export * from './events/incident-reported.v1.js';

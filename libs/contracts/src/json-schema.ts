@@ -1,47 +1,65 @@
-type SchemaObject = Record<string, unknown>;
 // class-transformer ships no exports map; its storage holds the @Type() of nested payloads.
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage.js';
 import { getMetadataStorage } from 'class-validator';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
-import type { EventContract } from './event-contract.js';
-import { dataSchemaOf } from './event-contract.js';
+import { dataSchemaOf, type EventContract } from './event-contract.js';
 
-type JsonSchema = SchemaObject & { $schema?: string; $id?: string; $defs?: Record<string, SchemaObject> };
+export type JsonSchema = Record<string, unknown>;
 
 /**
- * JSON Schema (draft 2020-12) of an event payload, derived from the same class-validator
- * class consumers validate with, so the published schema cannot drift from the code.
+ * JSON Schemas of every class-validator class, derived from the classes consumers validate
+ * with, so a published schema cannot drift from the code. `refPrefix` says where nested
+ * schemas live in the document that embeds them.
  */
-export function jsonSchemaOf(contract: EventContract): JsonSchema {
-  const all = validationMetadatasToSchemas({
+export function classSchemas(refPrefix: string): Record<string, JsonSchema> {
+  return validationMetadatasToSchemas({
     classValidatorMetadataStorage: getMetadataStorage(),
     classTransformerMetadataStorage: defaultMetadataStorage,
-    refPointerPrefix: '#/$defs/',
-  }) as Record<string, SchemaObject>;
-  const root = all[contract.payload.name];
-  const defs: Record<string, SchemaObject> = {};
-  collectRefs(root, all, defs);
+    refPointerPrefix: refPrefix,
+  }) as Record<string, JsonSchema>;
+}
+
+/** The schema of a payload class; a class that only renames its parent (no own rules) has its parent's. */
+export function schemaOfClass(all: Record<string, JsonSchema>, payload: abstract new () => object): JsonSchema {
+  for (let current: unknown = payload; typeof current === 'function' && current.name; current = Object.getPrototypeOf(current)) {
+    if (all[current.name]) return all[current.name];
+  }
+  throw new Error(`${payload.name} has no class-validator rules`);
+}
+
+/** A standalone JSON Schema (draft-07) of an event payload, with the nested classes it uses. */
+export function jsonSchemaOf(contract: EventContract): JsonSchema {
+  const all = classSchemas('#/definitions/');
+  const definitions: Record<string, JsonSchema> = {};
+  const schema = schemaOfClass(all, contract.payload);
+  collectReferences(schema, all, '#/definitions/', definitions);
   return {
-    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $schema: 'http://json-schema.org/draft-07/schema#',
     $id: dataSchemaOf(contract.type),
     title: contract.type,
     description: contract.description,
-    ...root,
-    ...(Object.keys(defs).length > 0 ? { $defs: defs } : {}),
+    ...schema,
+    ...(Object.keys(definitions).length > 0 ? { definitions } : {}),
   };
 }
 
-function collectRefs(schema: unknown, all: Record<string, SchemaObject>, defs: Record<string, SchemaObject>): void {
+/** Adds to `found` every schema `schema` refers to, directly or through others. */
+export function collectReferences(
+  schema: unknown,
+  all: Record<string, JsonSchema>,
+  refPrefix: string,
+  found: Record<string, JsonSchema>,
+): void {
   if (typeof schema !== 'object' || schema === null) return;
   for (const [key, value] of Object.entries(schema)) {
     if (key === '$ref' && typeof value === 'string') {
-      const name = value.replace('#/$defs/', '');
-      if (!defs[name] && all[name]) {
-        defs[name] = all[name];
-        collectRefs(all[name], all, defs);
+      const name = value.slice(refPrefix.length);
+      if (!found[name] && all[name]) {
+        found[name] = all[name];
+        collectReferences(all[name], all, refPrefix, found);
       }
     } else {
-      collectRefs(value, all, defs);
+      collectReferences(value, all, refPrefix, found);
     }
   }
 }

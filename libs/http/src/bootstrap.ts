@@ -22,6 +22,8 @@ export async function createService(module: Type<unknown>, service: ServiceDescr
   const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: BODY_LIMIT });
+  // ETags are set by handlers from record versions; Express's body hashes would be mistaken for them.
+  app.set('etag', false);
   app.use(correlationMiddleware);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());

@@ -1,4 +1,5 @@
-import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { applyDecorators, BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { IsISO31661Alpha2, Matches } from 'class-validator';
 import type { FieldProblem } from '#domain';
 
 /** Turns class-validator errors into one problem per field path (`personnel.0.count`). */
@@ -26,4 +27,12 @@ export function createValidationPipe(): ValidationPipe {
     stopAtFirstError: false,
     exceptionFactory: (errors) => new InputValidationException(fieldProblems(errors)),
   });
+}
+
+/** An ISO 3166-1 alpha-2 code as the contract writes it: upper case (`SD`, not `sd`). */
+export function IsCountryCode(): PropertyDecorator {
+  return applyDecorators(
+    IsISO31661Alpha2(),
+    Matches(/^[A-Z]{2}$/, { message: ({ property }) => `${property} must be an upper-case ISO 3166-1 alpha-2 code` }),
+  );
 }

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO31661Alpha2, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsCountryCode } from '#http';
 import { IncidentStatuses, type IncidentStatus } from '#contracts';
 
 export class GetStatisticsRequestDto {
@@ -14,7 +15,7 @@ export class GetStatisticsRequestDto {
 
   @ApiPropertyOptional({ example: 'SD', description: 'ISO 3166-1 alpha-2 country where the incidents occurred' })
   @IsOptional()
-  @IsISO31661Alpha2()
+  @IsCountryCode()
   countryCode?: string;
 
   @ApiPropertyOptional({ enum: IncidentStatuses, description: 'Only incidents in this status; by default all but rejected ones' })

@@ -7,7 +7,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO31661Alpha2,
   IsLatitude,
   IsLongitude,
   IsOptional,
@@ -19,6 +18,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { IsCountryCode } from '#http';
 import {
   Affiliations,
   AssetTypes,
@@ -165,12 +165,12 @@ export class IncidentDetailsDto {
   occurredOnPrecision!: DatePrecision;
 
   @ApiProperty({ example: 'SD', description: 'ISO 3166-1 alpha-2 code of the country where it happened' })
-  @IsISO31661Alpha2()
+  @IsCountryCode()
   countryCode!: string;
 
   @ApiPropertyOptional({ example: 'SD', description: 'ISO 3166-1 alpha-2 code of the State asked to investigate; defaults to countryCode' })
   @IsOptional()
-  @IsISO31661Alpha2()
+  @IsCountryCode()
   concernedStateCode?: string;
 
   @PlaceName() adminLevel1?: string;

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO31661Alpha2, IsOptional, Matches } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
+import { IsCountryCode } from '#http';
 import {
   HarmTypes,
   IncidentStatuses,
@@ -15,12 +16,12 @@ const Day = /^\d{4}-\d{2}-\d{2}$/;
 export class IncidentFilterRequestDto {
   @ApiPropertyOptional({ example: 'SD' })
   @IsOptional()
-  @IsISO31661Alpha2()
+  @IsCountryCode()
   countryCode?: string;
 
   @ApiPropertyOptional({ example: 'SD' })
   @IsOptional()
-  @IsISO31661Alpha2()
+  @IsCountryCode()
   concernedStateCode?: string;
 
   @ApiPropertyOptional({

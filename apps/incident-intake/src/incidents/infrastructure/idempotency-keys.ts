@@ -6,7 +6,7 @@ import type { EntityManager } from 'typeorm';
 export class IdempotencyKeys {
   /** Serialises requests with the same key until the transaction ends. */
   async lock(manager: EntityManager, subject: string, key: string): Promise<void> {
-    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${subject}\u0000${key}`]);
+    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${subject}\n${key}`]);
   }
 
   async find(manager: EntityManager, subject: string, key: string): Promise<{ requestHash: string; incidentId: string } | undefined> {

@@ -1,0 +1,228 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import request from 'supertest';
+import type { DataSource } from 'typeorm';
+import { openTestDataSource } from '../support/database.js';
+import { eventually } from '../support/eventually.js';
+import { startService, tokenFor, type RunningService } from '../support/services.js';
+
+const sample = (name: string) => readFileSync(new URL(`../../../shared/data/${name}`, import.meta.url));
+const expected: { per_year: Record<string, Record<string, number>> } = JSON.parse(sample('awsd-sample.expected.json').toString());
+
+interface YearFigures {
+  incidents: number;
+  killed: number;
+  wounded: number;
+  kidnapped: number;
+  detained: number;
+  nationals: number;
+  internationals: number;
+  countries: number;
+}
+
+/** Per-year totals straight from a file's own Total columns: an independent reading of what import must reproduce. */
+function totalsOfFile(name: string): Record<string, YearFigures> {
+  const parsed: Record<string, string>[] = parse(sample(name), { columns: true, bom: true });
+  const rows = parsed.filter((row) => !row['Incident ID'].startsWith('#'));
+  const years: Record<string, YearFigures & { codes: Set<string> }> = {};
+  for (const row of rows) {
+    const year = (years[row.Year] ??= {
+      incidents: 0,
+      killed: 0,
+      wounded: 0,
+      kidnapped: 0,
+      detained: 0,
+      nationals: 0,
+      internationals: 0,
+      countries: 0,
+      codes: new Set(),
+    });
+    const n = (column: string) => Number(row[column] || 0);
+    year.incidents++;
+    year.killed += n('Total killed');
+    year.wounded += n('Total wounded');
+    year.kidnapped += n('Total kidnapped');
+    year.detained += n('Total detained');
+    year.nationals += n('Total nationals');
+    year.internationals += n('Total internationals');
+    year.codes.add(row['Country Code'].trim());
+  }
+  return Object.fromEntries(Object.entries(years).map(([year, { codes, ...figures }]) => [year, { ...figures, countries: codes.size }]));
+}
+
+describe('importing AWSD exports reproduces their per-year totals in the statistics', () => {
+  let intake: RunningService;
+  let reporting: RunningService;
+  let dataSource: DataSource;
+  const officer = tokenFor('officer', 'org-imports');
+  const reportingStaff = tokenFor('reporting');
+
+  const importFile = (body: Buffer | string, contentType = 'text/csv') =>
+    request(intake.url).post('/incidents/imports').set('Authorization', `Bearer ${officer}`).set('Content-Type', contentType).send(body);
+
+  async function statisticsFor(year: string): Promise<YearFigures> {
+    const response = await request(reporting.url)
+      .get('/statistics')
+      .query({ year })
+      .set('Authorization', `Bearer ${reportingStaff}`)
+      .expect(200);
+    const { personnel } = response.body;
+    return {
+      incidents: response.body.incidents,
+      killed: personnel.killed.total,
+      wounded: personnel.wounded.total,
+      kidnapped: personnel.kidnapped.total,
+      detained: personnel.detained.total,
+      nationals: personnel.all.national,
+      internationals: personnel.all.international,
+      countries: response.body.countries,
+    };
+  }
+
+  async function expectStatistics(perYear: Record<string, Partial<YearFigures>>): Promise<void> {
+    for (const [year, figures] of Object.entries(perYear)) {
+      await eventually(async () => expect(await statisticsFor(year)).toMatchObject(figures));
+    }
+  }
+
+  /** Forget every incident of these years in both services, so a file is checked on its own. */
+  async function forgetIncidents(): Promise<void> {
+    // First let council-reporting take in every event already written, or a late one would bring a row back.
+    await eventually(async () => {
+      const [{ pending }] = await dataSource.query(
+        `SELECT count(*)::int AS pending FROM intake.outbox o
+         WHERE o.topic = 'accountability.incidents.v1' AND NOT EXISTS (SELECT 1 FROM reporting.inbox r WHERE r.consumer_group = 'council-reporting' AND r.event_id = o.id::text)`,
+      );
+      expect(pending).toBe(0);
+    });
+    await dataSource.query(
+      `TRUNCATE intake.incident, intake.incident_version, intake.incident_protected_data, intake.idempotency_key, reporting.incident_summary, reporting.personnel_figure`,
+    );
+  }
+
+  beforeAll(async () => {
+    [intake, reporting] = await Promise.all([startService('incident-intake'), startService('council-reporting')]);
+    dataSource = await openTestDataSource('intake');
+    await forgetIncidents();
+  });
+
+  afterAll(async () => {
+    await dataSource.destroy();
+    await Promise.all([intake.stop(), reporting.stop()]);
+  });
+
+  it('imports awsd-sample.csv (41 columns) and the statistics equal awsd-sample.expected.json', async () => {
+    const summary = await importFile(sample('awsd-sample.csv')).expect(200);
+    expect(summary.body).toMatchObject({ rows: 55, created: 55, alreadyImported: 0, failed: 0, errors: [] });
+    // AWSD's own breakdowns exceed the people counted in some rows: kept, and flagged.
+    expect(summary.body.warnings.length).toBeGreaterThan(0);
+    await expectStatistics(expected.per_year);
+    // The file's own totals agree with the expected ones: the two readings confirm each other.
+    expect(
+      Object.fromEntries(
+        Object.entries(totalsOfFile('awsd-sample.csv')).map(([year, { detained: _detained, ...figures }]) => [year, figures]),
+      ),
+    ).toEqual(expected.per_year);
+  });
+
+  it('creates nothing new when the same file is imported again', async () => {
+    const summary = await importFile(sample('awsd-sample.csv')).expect(200);
+    expect(summary.body).toMatchObject({ rows: 55, created: 0, alreadyImported: 55, failed: 0 });
+    await expectStatistics(expected.per_year);
+    const [{ count }] = await dataSource.query(`SELECT count(*)::int AS count FROM intake.incident WHERE external_source = 'awsd'`);
+    expect(count).toBe(55);
+  });
+
+  it('keeps the source verification status and counts archived and pending incidents too', async () => {
+    const rows: { status: string; count: number }[] = await dataSource.query(
+      `SELECT details->>'sourceVerification' AS status, count(*)::int AS count FROM intake.incident GROUP BY 1 ORDER BY 1`,
+    );
+    expect(rows).toEqual([
+      { status: 'archived', count: 11 },
+      { status: 'pending', count: 12 },
+      { status: 'verified', count: 32 },
+    ]);
+  });
+
+  it('refuses rows whose source incident id now describes another incident, rather than mixing them up', async () => {
+    // The two sample files number the same incidents differently (the 41-column one leaves out detention-only rows).
+    const summary = await importFile(sample('awsd-sample-hxl.csv')).expect(200);
+    expect(summary.body.rows).toBe(60);
+    expect(summary.body.created).toBe(5);
+    expect(summary.body.failed).toBe(55 - summary.body.alreadyImported);
+    expect(summary.body.errors[0].problems[0]).toEqual({
+      field: 'Incident ID',
+      problems: [
+        expect.stringMatching(
+          /^\d+ was imported before as INC-\d{4}-\d{6} with different content; review and amend that incident instead$/,
+        ),
+      ],
+    });
+  });
+
+  it('imports the HXL-tagged file (44 columns, hashtag row) with its own totals, detained included', async () => {
+    await forgetIncidents();
+    const summary = await importFile(sample('awsd-sample-hxl.csv')).expect(200);
+    expect(summary.body).toMatchObject({ rows: 60, created: 60, failed: 0, errors: [] });
+    await expectStatistics(totalsOfFile('awsd-sample-hxl.csv'));
+  });
+
+  it('reports each bad row with its line and still imports the valid ones', async () => {
+    const lines = sample('awsd-sample.csv').toString().split('\n');
+    const header = lines[0];
+    const good =
+      '9001,2022,5,,SO,Somalia,,,,1,0,0,0,0,0,1,0,0,1,0,0,0,0,1,0,0,1,1,0,0,Shooting,Ambush,Road,,,Political,Criminal,Unknown,Synthetic,Yes,Media';
+    const badTotals =
+      '9002,2022,5,1,SO,Somalia,,,,1,0,0,0,0,0,1,0,0,1,0,0,0,0,3,0,0,1,1,0,0,Shooting,Ambush,Road,,,Political,Criminal,Unknown,Synthetic,Yes,Media';
+    const badCategory =
+      '9003,2022,5,1,XQ,Nowhere,,,,1,0,0,0,0,0,1,0,0,1,0,0,0,0,1,0,0,1,1,0,0,Poison,Ambush,Road,,,Political,Criminal,Unknown,"Line one\nline two",Yes,Media';
+    const future =
+      '9004,2099,1,1,SO,Somalia,,,,1,0,0,0,0,0,1,0,0,1,0,0,0,0,1,0,0,1,1,0,0,Shooting,Ambush,Road,,,Political,Criminal,Unknown,Synthetic,Yes,Media';
+    const afterMultiline =
+      '9005,2022,6,2,SO,Somalia,,,,1,0,0,0,0,0,0,1,0,1,0,0,0,0,0,1,0,1,1,0,0,Shelling,Raid,Home,,,,Host state,Unknown,Synthetic,Pending,Focal Point';
+    const summary = await importFile([header, good, badTotals, badCategory, future, afterMultiline, ''].join('\n')).expect(200);
+
+    expect(summary.body).toMatchObject({ rows: 5, created: 2, failed: 3 });
+    expect(summary.body.errors).toEqual([
+      {
+        line: 3,
+        externalId: '9002',
+        problems: [{ field: 'declaredTotals.killed', problems: ['is 3 but the personnel counts add up to 1'] }],
+      },
+      {
+        line: 4,
+        externalId: '9003',
+        problems: [
+          { field: 'Country Code', problems: [expect.stringContaining("'XQ'")] },
+          { field: 'Means of attack', problems: [expect.stringContaining("'Poison' is not a known value")] },
+        ],
+      },
+      { line: 6, externalId: '9004', problems: [{ field: 'occurredOn', problems: ['the incident date is in the future'] }] },
+    ]);
+    const imported: { external_id: string; occurred: string; precision: string }[] = await dataSource.query(
+      `SELECT external_id, details->>'occurredOn' AS occurred, details->>'occurredOnPrecision' AS precision FROM intake.incident
+       WHERE external_id IN ('9001', '9005') ORDER BY external_id`,
+    );
+    expect(imported).toEqual([
+      { external_id: '9001', occurred: '2022-05', precision: 'month' },
+      { external_id: '9005', occurred: '2022-06-02', precision: 'day' },
+    ]);
+  });
+
+  it.each([
+    ['not CSV', 'application/json', '{}', 415],
+    ['a CSV without the AWSD columns', 'text/csv', 'a,b,c\n1,2,3\n', 422],
+  ])('refuses %s as a whole', async (_case, contentType, body, status) => {
+    const response = await importFile(body, contentType).expect(status);
+    expect(response.body.statusCode).toBe(status);
+  });
+
+  it('refuses imports from roles other than officer and admin', async () => {
+    await request(intake.url)
+      .post('/incidents/imports')
+      .set('Authorization', `Bearer ${reportingStaff}`)
+      .set('Content-Type', 'text/csv')
+      .send('x')
+      .expect(403);
+  });
+});
