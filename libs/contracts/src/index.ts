@@ -6,6 +6,7 @@ export * from './incident-vocabulary.js';
 export * from './json-schema.js';
 export * from './asyncapi.js';
 export * from './events/personnel-harm.js';
+export * from './events/incident-event.v1.js';
 export * from './events/incident-snapshot.v1.js';
 export * from './events/incident-reported.v1.js';
 export * from './events/incident-amended.v1.js';

@@ -1,20 +1,11 @@
-import { IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Matches, Min } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsUUID } from 'class-validator';
 import { defineEvent } from '../event-contract.js';
 import { RejectionReasons, type RejectionReason } from '../incident-vocabulary.js';
 import { Topics } from '../topics.js';
+import { IncidentEventV1 } from './incident-event.v1.js';
 
 /** Payload of `accountability.incident.rejected.v1`; the officer's written explanation stays in the intake service. */
-export class IncidentRejectedV1 {
-  @IsUUID()
-  incidentId!: string;
-
-  @Matches(/^INC-\d{4}-\d{6}$/)
-  reference!: string;
-
-  @IsInt()
-  @Min(1)
-  version!: number;
-
+export class IncidentRejectedV1 extends IncidentEventV1 {
   @IsIn(RejectionReasons)
   reason!: RejectionReason;
 

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import {
   AssetTypes,
   AttackContexts,
@@ -21,6 +21,7 @@ import {
   type PerpetratorCategory,
   type SourceVerificationStatus,
 } from '../incident-vocabulary.js';
+import { IncidentEventV1 } from './incident-event.v1.js';
 import { PersonnelHarmCount } from './personnel-harm.js';
 
 export const DatePrecisions = ['day', 'month', 'year'] as const;
@@ -70,18 +71,7 @@ export class ExternalReference {
  * The state of an incident as events carry it: ids, categories, counts and dates only.
  * No names, narratives, places below the country, coordinates or perpetrator names.
  */
-export class IncidentSnapshotV1 {
-  @IsUUID()
-  incidentId!: string;
-
-  @Matches(/^INC-\d{4}-\d{6}$/)
-  reference!: string;
-
-  /** Increases with every change; consumers ignore a snapshot older than the one they hold. */
-  @IsInt()
-  @Min(1)
-  version!: number;
-
+export class IncidentSnapshotV1 extends IncidentEventV1 {
   @IsIn(IncidentStatuses)
   status!: IncidentStatus;
 

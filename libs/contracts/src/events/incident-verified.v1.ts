@@ -1,19 +1,10 @@
-import { IsInt, IsISO8601, IsUUID, Matches, Min } from 'class-validator';
+import { IsISO8601 } from 'class-validator';
 import { defineEvent } from '../event-contract.js';
 import { Topics } from '../topics.js';
+import { IncidentEventV1 } from './incident-event.v1.js';
 
 /** Payload of `accountability.incident.verified.v1`. */
-export class IncidentVerifiedV1 {
-  @IsUUID()
-  incidentId!: string;
-
-  @Matches(/^INC-\d{4}-\d{6}$/)
-  reference!: string;
-
-  @IsInt()
-  @Min(1)
-  version!: number;
-
+export class IncidentVerifiedV1 extends IncidentEventV1 {
   @IsISO8601({ strict: true })
   verifiedAt!: string;
 }
