@@ -4,9 +4,10 @@ import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { openTestDataSource } from '../support/database.js';
 import { eventually } from '../support/eventually.js';
+import { sharedDataFile } from '../support/shared-data.js';
 import { startService, tokenFor, type RunningService } from '../support/services.js';
 
-const sample = (name: string) => readFileSync(new URL(`../../../shared/data/${name}`, import.meta.url));
+const sample = (name: string) => readFileSync(sharedDataFile(name));
 const expected: { per_year: Record<string, Record<string, number>> } = JSON.parse(sample('awsd-sample.expected.json').toString());
 
 interface YearFigures {

@@ -1,5 +1,5 @@
 import { EventCatalogue } from './event-catalogue.js';
-import { classSchemas, collectReferences, schemaOfClass, type JsonSchema } from './json-schema.js';
+import { payloadSchemas, sortedByName, type JsonSchema } from './json-schema.js';
 import { deadLetterTopicOf, TopicPartitions, Topics, type Topic } from './topics.js';
 
 const SCHEMAS = '#/components/schemas/';
@@ -46,12 +46,11 @@ const channelNames: Record<Topic, string> = {
  * one message per event type, payload schemas derived from the contract classes.
  */
 export function buildAsyncApiDocument(): JsonSchema {
-  const all = classSchemas(SCHEMAS);
   const schemas: Record<string, JsonSchema> = { CloudEventHeaders: cloudEventHeaders, DeadLetterHeaders: deadLetterHeaders };
   const messages: Record<string, JsonSchema> = {};
   for (const contract of EventCatalogue) {
-    schemas[contract.payload.name] = schemaOfClass(all, contract.payload);
-    collectReferences(schemas[contract.payload.name], all, SCHEMAS, schemas);
+    const { root, nested } = payloadSchemas(contract.payload, SCHEMAS);
+    Object.assign(schemas, nested, { [contract.payload.name]: root });
     messages[contract.type] = {
       name: contract.type,
       title: contract.type,
@@ -105,6 +104,6 @@ export function buildAsyncApiDocument(): JsonSchema {
     servers: { local: { host: '127.0.0.1:9092', protocol: 'kafka', description: 'The broker `npm run stack:up` starts' } },
     channels,
     operations,
-    components: { schemas, messages },
+    components: { schemas: sortedByName(schemas), messages },
   };
 }

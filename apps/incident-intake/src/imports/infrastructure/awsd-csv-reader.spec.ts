@@ -5,9 +5,10 @@ import { checkPersonnelFigures, sumOf } from '../../incidents/domain/personnel-c
 import { mapAwsdRecord, type AwsdRecord } from '../domain/awsd-record.js';
 import { AwsdColumns } from '../domain/awsd-vocabulary.js';
 import { ImportLayoutError, readAwsdCsv, type CsvRow } from './awsd-csv-reader.js';
+import { sharedDataFile } from '../../../../../test/support/shared-data.js';
 
 /** The shared folder sits beside the repository. */
-const sample = (name: string) => new URL(`../../../../../../shared/data/${name}`, import.meta.url);
+const sample = sharedDataFile;
 
 async function readAll(input: NodeJS.ReadableStream | AsyncIterable<Buffer | string>): Promise<CsvRow[]> {
   const rows: CsvRow[] = [];
