@@ -272,6 +272,40 @@ describe('incident intake over HTTP (real PostgreSQL and Kafka)', () => {
     });
   });
 
+  describe('confidential incidents', () => {
+    it('are seen only inside the reporting organisation and by admins; to others they do not exist', async () => {
+      const created = await report(reportIncidentBody({ countryCode: 'LY', confidentiality: 'confidential' })).expect(201);
+      const url = `/incidents/${created.body.id}`;
+      const seenBy = async (token: string) => {
+        const one = await request(intake.url).get(url).set('Authorization', `Bearer ${token}`);
+        const list = await request(intake.url)
+          .get('/incidents')
+          .query({ countryCode: 'LY' })
+          .set('Authorization', `Bearer ${token}`)
+          .expect(200);
+        const exported = await request(intake.url)
+          .get('/incidents/export')
+          .query({ countryCode: 'LY', format: 'json' })
+          .set('Authorization', `Bearer ${token}`)
+          .expect(200);
+        const history = await request(intake.url).get(`${url}/history`).set('Authorization', `Bearer ${token}`);
+        return [one.status, list.body.items.length, JSON.parse(exported.text).length, history.status];
+      };
+      expect(await seenBy(officer)).toEqual([200, 1, 1, 200]);
+      expect(await seenBy(reporting)).toEqual([200, 1, 1, 200]);
+      expect(await seenBy(admin)).toEqual([200, 1, 1, 200]);
+      expect(await seenBy(otherOfficer)).toEqual([404, 0, 0, 404]);
+      expect(await seenBy(tokenFor('reporting', 'org-beta'))).toEqual([404, 0, 0, 404]);
+      await request(intake.url)
+        .patch(url)
+        .set('Authorization', `Bearer ${otherOfficer}`)
+        .set('If-Match', 'W/"1"')
+        .send({ motive: 'other', reason: 'not mine' })
+        .expect(404);
+      await request(intake.url).post(`${url}/verify`).set('Authorization', `Bearer ${otherOfficer}`).expect(404);
+    });
+  });
+
   describe('protected data', () => {
     let incidentId: string;
 

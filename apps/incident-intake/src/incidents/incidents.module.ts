@@ -6,6 +6,7 @@ import { GetIncidentHistoryHandler } from './application/get-incident-history.ha
 import { GetIncidentHandler } from './application/get-incident.handler.js';
 import { GetProtectedDataHandler } from './application/get-protected-data.handler.js';
 import { IncidentChanger } from './application/incident-changer.js';
+import { IncidentFinder } from './application/incident-finder.js';
 import { IncidentRecorder } from './application/incident-recorder.js';
 import { ListIncidentsHandler } from './application/list-incidents.handler.js';
 import { ProtectedDataAccess } from './application/protected-data-access.js';
@@ -37,6 +38,7 @@ import { ProtectedDataRepository } from './infrastructure/protected-data.reposit
     ReplaceProtectedDataHandler,
     IncidentRecorder,
     IncidentChanger,
+    IncidentFinder,
     ProtectedDataAccess,
     IncidentRepository,
     ProtectedDataRepository,

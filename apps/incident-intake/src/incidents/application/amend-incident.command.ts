@@ -1,3 +1,4 @@
+import type { Actor } from '../domain/access.js';
 import { Command } from '@nestjs/cqrs';
 import type { IncidentDetails } from '../domain/incident-details.js';
 import type { Incident } from '../domain/incident.js';
@@ -9,7 +10,7 @@ export class AmendIncidentCommand extends Command<{ incident: Incident; changedF
     /** Fields to replace; `null` clears an optional field. */
     readonly changes: { [K in keyof IncidentDetails]?: IncidentDetails[K] | null },
     readonly reason: string,
-    readonly by: string,
+    readonly actor: Actor,
   ) {
     super();
   }

@@ -8,9 +8,9 @@ import { IncidentChanger } from './incident-changer.js';
 export class AmendIncidentHandler implements ICommandHandler<AmendIncidentCommand> {
   constructor(@Inject(IncidentChanger) private readonly changer: IncidentChanger) {}
 
-  async execute({ id, expectedVersion, changes, reason, by }: AmendIncidentCommand) {
-    const { incident, result } = await this.changer.change(id, expectedVersion, (incident) =>
-      incident.amend(changes, by, reason, systemClock),
+  async execute({ id, expectedVersion, changes, reason, actor }: AmendIncidentCommand) {
+    const { incident, result } = await this.changer.change(id, expectedVersion, actor, (incident) =>
+      incident.amend(changes, actor.subject, reason, systemClock),
     );
     return { incident, ...result };
   }

@@ -3,7 +3,7 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { Transactions } from '#database';
 import type { Incident } from '../domain/incident.js';
 import { IncidentMapper, type IncidentRow } from '../infrastructure/incident.mapper.js';
-import { filterConditions } from './incident-filter.js';
+import { filterConditions, visibilityConditions } from './incident-filter.js';
 import { ExportIncidentsQuery } from './export-incidents.query.js';
 
 const BATCH = 500;
@@ -12,13 +12,13 @@ const BATCH = 500;
 export class ExportIncidentsHandler implements IQueryHandler<ExportIncidentsQuery> {
   constructor(@Inject(Transactions) private readonly transactions: Transactions) {}
 
-  async execute({ filter }: ExportIncidentsQuery): Promise<AsyncIterable<Incident>> {
+  async execute({ filter, actor }: ExportIncidentsQuery): Promise<AsyncIterable<Incident>> {
     const manager = this.transactions.manager();
     return (async function* () {
       let after: { occurredOn: string; id: string } | undefined;
       for (;;) {
         const parameters: unknown[] = [];
-        const conditions = filterConditions(filter, parameters);
+        const conditions = [...filterConditions(filter, parameters), ...visibilityConditions(actor, parameters)];
         if (after) {
           parameters.push(after.occurredOn, after.id);
           conditions.push(`(i.occurred_on, i.id) > ($${parameters.length - 1}::date, $${parameters.length}::uuid)`);

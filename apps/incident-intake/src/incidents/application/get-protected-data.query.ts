@@ -1,10 +1,11 @@
 import { Query } from '@nestjs/cqrs';
+import type { Actor } from '../domain/access.js';
 import type { ProtectedData } from '../domain/protected-data.js';
 
 export class GetProtectedDataQuery extends Query<ProtectedData> {
   constructor(
     readonly incidentId: string,
-    readonly reader: { role: string; organisation: string },
+    readonly reader: Actor,
   ) {
     super();
   }

@@ -2,8 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Transactions } from '#database';
 import { StaleVersionError } from '#domain';
 import { Outbox } from '#messaging';
+import type { Actor } from '../domain/access.js';
 import type { Incident } from '../domain/incident.js';
 import { IncidentRepository } from '../infrastructure/incident.repository.js';
+import { IncidentFinder } from './incident-finder.js';
 
 /**
  * Load → domain method → save with its history and events, in one transaction. With an
@@ -14,12 +16,18 @@ export class IncidentChanger {
   constructor(
     @Inject(Transactions) private readonly transactions: Transactions,
     @Inject(IncidentRepository) private readonly incidents: IncidentRepository,
+    @Inject(IncidentFinder) private readonly finder: IncidentFinder,
     @Inject(Outbox) private readonly outbox: Outbox,
   ) {}
 
-  change<T>(id: string, expectedVersion: number | undefined, apply: (incident: Incident) => T): Promise<{ incident: Incident; result: T }> {
+  change<T>(
+    id: string,
+    expectedVersion: number | undefined,
+    actor: Actor,
+    apply: (incident: Incident) => T,
+  ): Promise<{ incident: Incident; result: T }> {
     return this.transactions.run(async (manager) => {
-      const incident = await this.incidents.getById(manager, id);
+      const incident = await this.finder.visible(manager, id, actor);
       const readVersion = incident.version;
       if (expectedVersion !== undefined && expectedVersion !== readVersion) {
         throw new StaleVersionError(

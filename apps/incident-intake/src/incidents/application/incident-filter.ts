@@ -1,3 +1,4 @@
+import type { Actor } from '../domain/access.js';
 import type { HarmType, IncidentStatus, MeansOfAttack, PerpetratorCategory } from '#contracts';
 
 export interface IncidentFilter {
@@ -12,6 +13,13 @@ export interface IncidentFilter {
   harm?: HarmType;
   status?: IncidentStatus;
   perpetratorCategory?: PerpetratorCategory;
+}
+
+/** The SQL form of `maySee`: confidential incidents only inside the reporting organisation, or for admins. */
+export function visibilityConditions(actor: Actor, parameters: unknown[]): string[] {
+  if (actor.role === 'admin') return [];
+  parameters.push(actor.organisation);
+  return [`(i.details->>'confidentiality' <> 'confidential' OR i.reporting_organisation = $${parameters.length})`];
 }
 
 /** SQL conditions on `intake.incident i` for a filter; appends their parameters. */

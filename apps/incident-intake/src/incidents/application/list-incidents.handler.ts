@@ -3,7 +3,7 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { Transactions } from '#database';
 import { MalformedInputError } from '#domain';
 import { IncidentMapper, type IncidentRow } from '../infrastructure/incident.mapper.js';
-import { filterConditions } from './incident-filter.js';
+import { filterConditions, visibilityConditions } from './incident-filter.js';
 import { ListIncidentsQuery, type IncidentPage } from './list-incidents.query.js';
 
 const sortColumn = { occurredOn: 'occurred_on', reportedAt: 'reported_at' } as const;
@@ -13,12 +13,12 @@ const sortColumn = { occurredOn: 'occurred_on', reportedAt: 'reported_at' } as c
 export class ListIncidentsHandler implements IQueryHandler<ListIncidentsQuery> {
   constructor(@Inject(Transactions) private readonly transactions: Transactions) {}
 
-  async execute({ filter, sort, limit, cursor }: ListIncidentsQuery): Promise<IncidentPage> {
+  async execute({ filter, sort, limit, cursor, actor }: ListIncidentsQuery): Promise<IncidentPage> {
     const descending = sort.startsWith('-');
     const column = sortColumn[sort.replace('-', '') as keyof typeof sortColumn];
     const direction = descending ? 'DESC' : 'ASC';
     const parameters: unknown[] = [];
-    const conditions = filterConditions(filter, parameters);
+    const conditions = [...filterConditions(filter, parameters), ...visibilityConditions(actor, parameters)];
     if (cursor) {
       const [value, id] = decodeCursor(cursor);
       parameters.push(value, id);

@@ -1,4 +1,5 @@
 import { Query } from '@nestjs/cqrs';
+import type { Actor } from '../domain/access.js';
 import type { Incident } from '../domain/incident.js';
 import type { IncidentFilter } from './incident-filter.js';
 
@@ -16,7 +17,8 @@ export class ListIncidentsQuery extends Query<IncidentPage> {
     readonly filter: IncidentFilter,
     readonly sort: IncidentSort,
     readonly limit: number,
-    readonly cursor?: string,
+    readonly cursor: string | undefined,
+    readonly actor: Actor,
   ) {
     super();
   }

@@ -1,3 +1,4 @@
+import type { Actor } from '../domain/access.js';
 import { Command } from '@nestjs/cqrs';
 import type { Incident, Rejection } from '../domain/incident.js';
 
@@ -6,7 +7,7 @@ export class RejectIncidentCommand extends Command<Incident> {
     readonly id: string,
     readonly expectedVersion: number | undefined,
     readonly rejection: Rejection,
-    readonly by: string,
+    readonly actor: Actor,
   ) {
     super();
   }

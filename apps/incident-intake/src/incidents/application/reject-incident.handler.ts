@@ -1,29 +1,41 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { EntityManager } from 'typeorm';
 import { Transactions } from '#database';
-import { InconsistentInputError, systemClock } from '#domain';
+import { InconsistentInputError, NotFoundError, systemClock } from '#domain';
+import type { Actor } from '../domain/access.js';
 import type { Incident } from '../domain/incident.js';
-import { IncidentRepository } from '../infrastructure/incident.repository.js';
 import { IncidentChanger } from './incident-changer.js';
+import { IncidentFinder } from './incident-finder.js';
 import { RejectIncidentCommand } from './reject-incident.command.js';
 
 @CommandHandler(RejectIncidentCommand)
 export class RejectIncidentHandler implements ICommandHandler<RejectIncidentCommand> {
   constructor(
     @Inject(Transactions) private readonly transactions: Transactions,
-    @Inject(IncidentRepository) private readonly incidents: IncidentRepository,
+    @Inject(IncidentFinder) private readonly finder: IncidentFinder,
     @Inject(IncidentChanger) private readonly changer: IncidentChanger,
   ) {}
 
-  execute({ id, expectedVersion, rejection, by }: RejectIncidentCommand): Promise<Incident> {
+  execute({ id, expectedVersion, rejection, actor }: RejectIncidentCommand): Promise<Incident> {
     return this.transactions.run(async (manager) => {
       // The duplicated incident must exist: a rejection pointing nowhere would hide an incident.
-      if (rejection.duplicateOfIncidentId && !(await this.incidents.findById(manager, rejection.duplicateOfIncidentId))) {
-        throw new InconsistentInputError('The duplicated incident does not exist', [
-          { field: 'duplicateOfIncidentId', problems: [`no incident with id ${rejection.duplicateOfIncidentId}`] },
-        ]);
-      }
-      return (await this.changer.change(id, expectedVersion, (incident) => incident.reject(rejection, by, systemClock))).incident;
+      if (rejection.duplicateOfIncidentId) await this.assertExists(manager, rejection.duplicateOfIncidentId, actor);
+      const { incident } = await this.changer.change(id, expectedVersion, actor, (current) =>
+        current.reject(rejection, actor.subject, systemClock),
+      );
+      return incident;
     });
+  }
+
+  private async assertExists(manager: EntityManager, duplicateOf: string, actor: Actor): Promise<void> {
+    try {
+      await this.finder.visible(manager, duplicateOf, actor);
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error;
+      throw new InconsistentInputError('The duplicated incident does not exist', [
+        { field: 'duplicateOfIncidentId', problems: [`no incident with id ${duplicateOf}`] },
+      ]);
+    }
   }
 }

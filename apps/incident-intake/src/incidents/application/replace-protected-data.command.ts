@@ -1,11 +1,12 @@
 import { Command } from '@nestjs/cqrs';
+import type { Actor } from '../domain/access.js';
 import type { ProtectedData } from '../domain/protected-data.js';
 
 export class ReplaceProtectedDataCommand extends Command<void> {
   constructor(
     readonly incidentId: string,
     readonly data: ProtectedData,
-    readonly writer: { subject: string; role: string; organisation: string },
+    readonly writer: Actor,
   ) {
     super();
   }

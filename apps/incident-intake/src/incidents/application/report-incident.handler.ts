@@ -24,7 +24,8 @@ export class ReportIncidentHandler implements ICommandHandler<ReportIncidentComm
         if (earlier && earlier.requestHash !== idempotency.requestHash) {
           throw new ConflictError('This Idempotency-Key was already used with a different request body; use a new key for a new incident');
         }
-        if (earlier) return { incident: await this.incidents.getById(manager, earlier.incidentId), warnings: [], replayed: true };
+        // The key row references the incident (foreign key), so it exists.
+        if (earlier) return { incident: (await this.incidents.findById(manager, earlier.incidentId))!, warnings: [], replayed: true };
       }
       const { incident, warnings } = await this.recorder.record(manager, { details, protectedData, reporter }, systemClock);
       if (idempotency)

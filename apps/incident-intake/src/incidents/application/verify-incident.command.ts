@@ -1,3 +1,4 @@
+import type { Actor } from '../domain/access.js';
 import { Command } from '@nestjs/cqrs';
 import type { Incident } from '../domain/incident.js';
 
@@ -5,7 +6,7 @@ export class VerifyIncidentCommand extends Command<Incident> {
   constructor(
     readonly id: string,
     readonly expectedVersion: number | undefined,
-    readonly by: string,
+    readonly actor: Actor,
   ) {
     super();
   }

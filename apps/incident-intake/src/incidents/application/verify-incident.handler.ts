@@ -9,7 +9,7 @@ import { VerifyIncidentCommand } from './verify-incident.command.js';
 export class VerifyIncidentHandler implements ICommandHandler<VerifyIncidentCommand> {
   constructor(@Inject(IncidentChanger) private readonly changer: IncidentChanger) {}
 
-  async execute({ id, expectedVersion, by }: VerifyIncidentCommand): Promise<Incident> {
-    return (await this.changer.change(id, expectedVersion, (incident) => incident.verify(by, systemClock))).incident;
+  async execute({ id, expectedVersion, actor }: VerifyIncidentCommand): Promise<Incident> {
+    return (await this.changer.change(id, expectedVersion, actor, (incident) => incident.verify(actor.subject, systemClock))).incident;
   }
 }

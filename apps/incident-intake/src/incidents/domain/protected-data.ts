@@ -16,11 +16,3 @@ export interface ProtectedData {
   victims: ProtectedPerson[];
   witnesses: ProtectedPerson[];
 }
-
-/**
- * Protected data is visible only to officers of the organisation that reported the incident,
- * and to administrators.
- */
-export function mayAccessProtectedData(reader: { role: string; organisation: string }, reportingOrganisation: string): boolean {
-  return reader.role === 'admin' || (reader.role === 'officer' && reader.organisation === reportingOrganisation);
-}

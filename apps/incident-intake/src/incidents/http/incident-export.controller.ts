@@ -5,7 +5,7 @@ import { stringify } from 'csv-stringify';
 import type { Response } from 'express';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
-import { AllowRoles } from '#auth';
+import { AllowRoles, CurrentUser, type AuthenticatedUser } from '#auth';
 import { ExportIncidentsQuery } from '../application/export-incidents.query.js';
 import { IncidentResponseDto } from './incident.response.dto.js';
 import { ExportIncidentsRequestDto } from './export-incidents.request.dto.js';
@@ -24,9 +24,13 @@ export class IncidentExportController {
   @AllowRoles('officer', 'reporting', 'admin')
   @ApiProduces('text/csv', 'application/json')
   @ApiOkResponse({ description: 'Every matching incident, oldest first; no narratives and no protected data' })
-  async export(@Query() query: ExportIncidentsRequestDto, @Res() response: Response): Promise<void> {
+  async export(
+    @Query() query: ExportIncidentsRequestDto,
+    @CurrentUser() user: AuthenticatedUser,
+    @Res() response: Response,
+  ): Promise<void> {
     const { format, ...filter } = query;
-    const incidents = await this.queries.execute(new ExportIncidentsQuery(filter));
+    const incidents = await this.queries.execute(new ExportIncidentsQuery(filter, user));
     const stamp = new Date().toISOString().slice(0, 10);
     response.setHeader('Content-Disposition', `attachment; filename="incidents-${stamp}.${format}"`);
     try {

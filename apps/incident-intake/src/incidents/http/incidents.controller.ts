@@ -74,24 +74,28 @@ export class IncidentsController {
   @Get()
   @AllowRoles('officer', 'reporting', 'admin')
   @ApiOkResponse({ type: IncidentPageResponseDto })
-  async list(@Query() query: ListIncidentsRequestDto): Promise<IncidentPageResponseDto> {
+  async list(@Query() query: ListIncidentsRequestDto, @CurrentUser() user: AuthenticatedUser): Promise<IncidentPageResponseDto> {
     const { sort, limit, cursor, ...filter } = query;
-    const page = await this.queries.execute(new ListIncidentsQuery(filter, sort, limit, cursor));
+    const page = await this.queries.execute(new ListIncidentsQuery(filter, sort, limit, cursor, user));
     return { items: page.items.map((incident) => IncidentResponseDto.from(incident)), nextCursor: page.nextCursor };
   }
 
   @Get(':id')
   @AllowRoles('officer', 'reporting', 'admin')
   @ApiOkResponse({ type: IncidentResponseDto, headers: { ETag: { description: 'Send as If-Match to amend' } } })
-  async get(@Param('id', new ParseUUIDPipe()) id: string, @Res({ passthrough: true }) response: Response): Promise<IncidentResponseDto> {
-    return this.withEtag(response, await this.queries.execute(new GetIncidentQuery(id)));
+  async get(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CurrentUser() user: AuthenticatedUser,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<IncidentResponseDto> {
+    return this.withEtag(response, await this.queries.execute(new GetIncidentQuery(id, user)));
   }
 
   @Get(':id/history')
   @AllowRoles('officer', 'reporting', 'admin')
   @ApiOkResponse({ type: [IncidentHistoryEntryDto], description: 'Every version, oldest first: who, when, why' })
-  async history(@Param('id', new ParseUUIDPipe()) id: string): Promise<IncidentHistoryEntryDto[]> {
-    const entries = await this.queries.execute(new GetIncidentHistoryQuery(id));
+  async history(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: AuthenticatedUser): Promise<IncidentHistoryEntryDto[]> {
+    const entries = await this.queries.execute(new GetIncidentHistoryQuery(id, user));
     return entries.map((entry) => ({ ...entry, at: entry.at.toISOString() }));
   }
 
@@ -109,7 +113,7 @@ export class IncidentsController {
   ): Promise<IncidentResponseDto> {
     const expectedVersion = versionFromIfMatch(ifMatch, true);
     const { reason, ...changes } = body;
-    const result = await this.commands.execute(new AmendIncidentCommand(id, expectedVersion, changes, reason, user.subject));
+    const result = await this.commands.execute(new AmendIncidentCommand(id, expectedVersion, changes, reason, user));
     return this.withEtag(response, result.incident, result.warnings);
   }
 
@@ -125,10 +129,7 @@ export class IncidentsController {
     @CurrentUser() user: AuthenticatedUser,
     @Res({ passthrough: true }) response: Response,
   ): Promise<IncidentResponseDto> {
-    return this.withEtag(
-      response,
-      await this.commands.execute(new VerifyIncidentCommand(id, versionFromIfMatch(ifMatch, false), user.subject)),
-    );
+    return this.withEtag(response, await this.commands.execute(new VerifyIncidentCommand(id, versionFromIfMatch(ifMatch, false), user)));
   }
 
   @Post(':id/reject')
@@ -144,7 +145,7 @@ export class IncidentsController {
     @CurrentUser() user: AuthenticatedUser,
     @Res({ passthrough: true }) response: Response,
   ): Promise<IncidentResponseDto> {
-    const incident = await this.commands.execute(new RejectIncidentCommand(id, versionFromIfMatch(ifMatch, false), body, user.subject));
+    const incident = await this.commands.execute(new RejectIncidentCommand(id, versionFromIfMatch(ifMatch, false), body, user));
     return this.withEtag(response, incident);
   }
 

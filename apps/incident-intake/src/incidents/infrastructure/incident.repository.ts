@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { allocateReference } from '#database';
-import { NotFoundError, StaleVersionError } from '#domain';
+import { StaleVersionError } from '#domain';
 import type { Incident, IncidentChange, IncidentState } from '../domain/incident.js';
 import { IncidentEntity } from './incident.entity.js';
 import { IncidentMapper } from './incident.mapper.js';
@@ -48,12 +48,6 @@ export class IncidentRepository {
   async findById(manager: EntityManager, id: string): Promise<Incident | undefined> {
     const entity = await manager.findOneBy(IncidentEntity, { id });
     return entity ? IncidentMapper.toDomain(entity) : undefined;
-  }
-
-  async getById(manager: EntityManager, id: string): Promise<Incident> {
-    const incident = await this.findById(manager, id);
-    if (!incident) throw new NotFoundError(`No incident with id ${id}`);
-    return incident;
   }
 
   async findImported(
