@@ -48,6 +48,10 @@ export class ServiceEnv {
 
   @IsIn(LogLevels)
   LOG_LEVEL!: (typeof LogLevels)[number];
+
+  /** `false` where change data capture (Debezium's outbox router) publishes the outbox instead. */
+  @IsIn(['true', 'false'])
+  OUTBOX_RELAY_ENABLED!: 'true' | 'false';
 }
 
 /**
@@ -65,5 +69,5 @@ export const localDefaults: Record<string, string> = {
 
 /** Defaults that are right in every environment; a service adds its own (its PORT). */
 export function commonDefaults(service: string): Record<string, string> {
-  return { KAFKA_CONSUMER_GROUP: service, JWT_ALGORITHM: 'HS256', LOG_LEVEL: 'info' };
+  return { KAFKA_CONSUMER_GROUP: service, JWT_ALGORITHM: 'HS256', LOG_LEVEL: 'info', OUTBOX_RELAY_ENABLED: 'true' };
 }

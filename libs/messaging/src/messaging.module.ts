@@ -29,11 +29,12 @@ class MessagingLifecycle implements OnApplicationBootstrap, OnApplicationShutdow
   constructor(
     private readonly kafka: KafkaConnection,
     private readonly relay: OutboxRelay,
+    private readonly relayEnabled: boolean,
     private readonly consumer?: EventConsumer,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.relay.start();
+    if (this.relayEnabled) await this.relay.start();
     await this.consumer?.start();
   }
 
@@ -96,9 +97,9 @@ export class MessagingModule {
         },
         {
           provide: MessagingLifecycle,
-          inject: [KafkaConnection, OutboxRelay, EventConsumer],
-          useFactory: (kafka: KafkaConnection, relay: OutboxRelay, consumer?: EventConsumer) =>
-            new MessagingLifecycle(kafka, relay, consumer),
+          inject: [KafkaConnection, OutboxRelay, ConfigService, EventConsumer],
+          useFactory: (kafka: KafkaConnection, relay: OutboxRelay, config: ConfigService, consumer?: EventConsumer) =>
+            new MessagingLifecycle(kafka, relay, config.getOrThrow<string>('OUTBOX_RELAY_ENABLED') === 'true', consumer),
         },
       ],
       exports: [KafkaConnection, Outbox, OutboxRelay],
