@@ -86,25 +86,34 @@ describe('importing AWSD exports reproduces their per-year totals in the statist
     }
   }
 
-  /** Forget every incident of these years in both services, so a file is checked on its own. */
-  async function forgetIncidents(): Promise<void> {
+  /**
+   * Forget the imported incidents (all dated 2021-2024) in both services, so each file is
+   * checked on its own; incidents of other tests, all dated 2026, stay.
+   */
+  async function forgetImportedIncidents(): Promise<void> {
     // First let council-reporting take in every event already written, or a late one would bring a row back.
     await eventually(async () => {
       const [{ pending }] = await dataSource.query(
         `SELECT count(*)::int AS pending FROM intake.outbox o
-         WHERE o.topic = 'accountability.incidents.v1' AND NOT EXISTS (SELECT 1 FROM reporting.inbox r WHERE r.consumer_group = 'council-reporting' AND r.event_id = o.id::text)`,
+         WHERE o.topic = 'accountability.incidents.v1' AND NOT EXISTS
+           (SELECT 1 FROM reporting.inbox r WHERE r.consumer_group = 'council-reporting' AND r.event_id = o.id::text)`,
       );
       expect(pending).toBe(0);
     });
-    await dataSource.query(
-      `TRUNCATE intake.incident, intake.incident_version, intake.incident_protected_data, intake.idempotency_key, reporting.incident_summary, reporting.personnel_figure`,
-    );
+    const imported = `SELECT id FROM intake.incident WHERE occurred_on < '2025-01-01'`;
+    await dataSource.transaction(async (manager) => {
+      for (const table of ['incident_version', 'incident_protected_data', 'idempotency_key']) {
+        await manager.query(`DELETE FROM intake.${table} WHERE incident_id IN (${imported})`);
+      }
+      await manager.query(`DELETE FROM intake.incident WHERE id IN (${imported})`);
+      await manager.query('DELETE FROM reporting.incident_summary WHERE year < 2025');
+    });
   }
 
   beforeAll(async () => {
     [intake, reporting] = await Promise.all([startService('incident-intake'), startService('council-reporting')]);
     dataSource = await openTestDataSource('intake');
-    await forgetIncidents();
+    await forgetImportedIncidents();
   });
 
   afterAll(async () => {
@@ -136,7 +145,8 @@ describe('importing AWSD exports reproduces their per-year totals in the statist
 
   it('keeps the source verification status and counts archived and pending incidents too', async () => {
     const rows: { status: string; count: number }[] = await dataSource.query(
-      `SELECT details->>'sourceVerification' AS status, count(*)::int AS count FROM intake.incident GROUP BY 1 ORDER BY 1`,
+      `SELECT details->>'sourceVerification' AS status, count(*)::int AS count FROM intake.incident
+       WHERE external_source = 'awsd' GROUP BY 1 ORDER BY 1`,
     );
     expect(rows).toEqual([
       { status: 'archived', count: 11 },
@@ -162,7 +172,7 @@ describe('importing AWSD exports reproduces their per-year totals in the statist
   });
 
   it('imports the HXL-tagged file (44 columns, hashtag row) with its own totals, detained included', async () => {
-    await forgetIncidents();
+    await forgetImportedIncidents();
     const summary = await importFile(sample('awsd-sample-hxl.csv')).expect(200);
     expect(summary.body).toMatchObject({ rows: 60, created: 60, failed: 0, errors: [] });
     await expectStatistics(totalsOfFile('awsd-sample-hxl.csv'));
