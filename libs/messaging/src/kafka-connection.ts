@@ -1,4 +1,4 @@
-import { Kafka, logLevel, type Consumer, type ConsumerConfig, type LogEntry, type Producer } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type Consumer, type ConsumerConfig, type LogEntry, type Producer } from 'kafkajs';
 
 export interface KafkaConnectionOptions {
   clientId: string;
@@ -28,7 +28,13 @@ export class KafkaConnection {
 
   producer(): Promise<Producer> {
     this.producerPromise ??= (async () => {
-      const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+      // The default partitioner hashes keys as the Java client does, so partners' producers agree.
+      const producer = this.kafka.producer({
+        idempotent: true,
+        maxInFlightRequests: 1,
+        allowAutoTopicCreation: false,
+        createPartitioner: Partitioners.DefaultPartitioner,
+      });
       await producer.connect();
       return producer;
     })();

@@ -16,9 +16,9 @@ export interface EventConsumerOptions {
   groupId: string;
   topics: string[];
   handlers: IntegrationEventHandler[];
-  /** Attempts for transient failures (database down, deadlock) before dead-lettering. */
+  /** Attempts for transient failures (database down, deadlock) before dead-lettering; 8 by default. */
   maxAttempts?: number;
-  /** First retry delay; doubles each attempt. */
+  /** First retry delay (200 ms by default); doubles each attempt, up to 10 s. */
   initialBackoffMs?: number;
   log?: (level: 'error' | 'warn' | 'info' | 'debug', message: string, extra?: Record<string, unknown>) => void;
 }
@@ -54,8 +54,8 @@ export class EventConsumer {
     await consumer.subscribe({ topics: this.options.topics, fromBeginning: true });
     await consumer.run({
       autoCommit: false,
-      eachMessage: async ({ topic, partition, message }) => {
-        await this.process(topic, partition, message);
+      eachMessage: async ({ topic, partition, message, heartbeat }) => {
+        await this.process(topic, partition, message, heartbeat);
         await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
       },
     });
@@ -65,8 +65,8 @@ export class EventConsumer {
     await this.consumer?.disconnect();
   }
 
-  private async process(topic: string, partition: number, message: KafkaMessage): Promise<void> {
-    const maxAttempts = this.options.maxAttempts ?? 5;
+  private async process(topic: string, partition: number, message: KafkaMessage, heartbeat: () => Promise<void>): Promise<void> {
+    const maxAttempts = this.options.maxAttempts ?? 8;
     for (let attempt = 1; ; attempt++) {
       try {
         await this.handleOnce(message);
@@ -86,7 +86,8 @@ export class EventConsumer {
           });
           return;
         }
-        const delay = (this.options.initialBackoffMs ?? 200) * 2 ** (attempt - 1);
+        // Doubling, capped: about 23 s in all before the message is given up.
+        const delay = Math.min((this.options.initialBackoffMs ?? 200) * 2 ** (attempt - 1), 10_000);
         this.options.log?.('warn', 'event processing failed; retrying', {
           topic,
           partition,
@@ -95,6 +96,8 @@ export class EventConsumer {
           attempt,
           delay,
         });
+        // Keeps the group membership alive while this partition waits.
+        await heartbeat();
         await sleep(delay);
       }
     }
