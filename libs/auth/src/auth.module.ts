@@ -14,6 +14,7 @@ import { jwtOptions, type JwtSettings } from './jwt-options.js';
           JWT_ALGORITHM: config.getOrThrow('JWT_ALGORITHM'),
           JWT_SECRET: config.get('JWT_SECRET'),
           JWT_PUBLIC_KEY: config.get('JWT_PUBLIC_KEY'),
+          JWT_JWKS_URI: config.get('JWT_JWKS_URI'),
           JWT_ISSUER: config.getOrThrow('JWT_ISSUER'),
           JWT_AUDIENCE: config.getOrThrow('JWT_AUDIENCE'),
         } satisfies JwtSettings),

@@ -55,7 +55,8 @@ describe('loadEnv', () => {
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL must be a postgres:// connection URL'],
     [{ KAFKA_BROKERS: 'localhost' }, 'KAFKA_BROKERS must be a comma-separated list of host:port'],
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET must be at least 32 characters long'],
-    [{ JWT_ALGORITHM: 'RS256' }, 'JWT_PUBLIC_KEY is missing'],
+    [{ JWT_ALGORITHM: 'RS256' }, 'JWT_PUBLIC_KEY or JWT_JWKS_URI is missing'],
+    [{ JWT_JWKS_URI: 'not a url' }, 'JWT_JWKS_URI must be an http(s) URL'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL:'],
   ])('rejects %j', (raw, problem) => {
     expect(problemsOf(raw).join('\n')).toContain(problem);

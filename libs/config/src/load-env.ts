@@ -40,8 +40,8 @@ export function loadEnv<T extends object>(
   if (record.JWT_ALGORITHM === 'HS256' && !record.JWT_SECRET) {
     problems.push('JWT_SECRET is missing: HS256 tokens need a shared secret');
   }
-  if (record.JWT_ALGORITHM !== undefined && record.JWT_ALGORITHM !== 'HS256' && !record.JWT_PUBLIC_KEY) {
-    problems.push(`JWT_PUBLIC_KEY is missing: ${String(record.JWT_ALGORITHM)} tokens are verified with a public key`);
+  if (record.JWT_ALGORITHM !== undefined && record.JWT_ALGORITHM !== 'HS256' && !record.JWT_PUBLIC_KEY && !record.JWT_JWKS_URI) {
+    problems.push(`JWT_PUBLIC_KEY or JWT_JWKS_URI is missing: ${String(record.JWT_ALGORITHM)} tokens are verified with a public key`);
   }
   if (problems.length > 0) throw new InvalidConfigurationError(service, problems);
   return env;

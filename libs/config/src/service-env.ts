@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
 
 export const LogLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -37,6 +37,11 @@ export class ServiceEnv {
   @IsOptional()
   @Matches(/-----BEGIN PUBLIC KEY-----/, { message: 'JWT_PUBLIC_KEY must be a PEM public key' })
   JWT_PUBLIC_KEY?: string;
+
+  /** JWKS endpoint of the identity provider for RS256 / ES256, instead of one fixed public key. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['https', 'http'] }, { message: 'JWT_JWKS_URI must be an http(s) URL' })
+  JWT_JWKS_URI?: string;
 
   @IsString()
   @MinLength(1)
