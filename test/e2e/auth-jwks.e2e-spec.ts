@@ -48,7 +48,7 @@ describe('tokens verified against an identity provider’s JWKS (RS256)', () => 
     [
       'signed with HS256 and a guessed secret',
       () => jsonwebtoken.sign({ sub: 's', role: 'admin', org: 'o' }, 'x'.repeat(40), { keyid: 'key-2026', issuer, audience }),
-      'invalid algorithm',
+      'Unsupported "alg"',
     ],
   ])('refuses a token %s with 401', async (_case, make, message) => {
     const response = await request(intake.url).get('/incidents').set('Authorization', `Bearer ${make()}`).expect(401);
