@@ -18,8 +18,9 @@ stop() {
 trap stop INT TERM EXIT
 
 for service in incident-intake investigation-tracking council-reporting; do
-  # Prefix each log line with the service name so the interleaved output stays readable.
-  node "dist/apps/$service/src/main.js" 2>&1 | sed -u "s/^/[$service] /" &
+  # Prefix each log line with the service name so the interleaved output stays readable;
+  # $! is node itself (not the prefixing sed), so stopping it stops the service.
+  node "dist/apps/$service/src/main.js" > >(sed -u "s/^/[$service] /") 2>&1 &
   pids+=($!)
 done
 echo "[start] incident-intake :3001  investigation-tracking :3002  council-reporting :3003 (Ctrl-C stops them)" >&2
