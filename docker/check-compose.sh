@@ -10,12 +10,15 @@ if ! command -v docker-compose >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-compose
 fi
 
-JWT_SECRET=compose-check docker-compose -f docker/compose.yaml config -q
+export JWT_SECRET=compose-check PROTECTED_DATA_KEY=compose-check
+docker-compose -f docker/compose.yaml config -q
 
-# The ${JWT_SECRET:?} guard must actually stop compose when the secret is unset.
-if env -u JWT_SECRET docker-compose -f docker/compose.yaml config -q >/dev/null 2>&1; then
-  echo "compose.yaml accepted a missing JWT_SECRET" >&2
-  exit 1
-fi
+# The ${VAR:?} guards must actually stop compose when a secret is unset.
+for secret in JWT_SECRET PROTECTED_DATA_KEY; do
+  if env -u "$secret" docker-compose -f docker/compose.yaml config -q >/dev/null 2>&1; then
+    echo "compose.yaml accepted a missing $secret" >&2
+    exit 1
+  fi
+done
 
 echo "compose.yaml OK"
