@@ -42,8 +42,9 @@ describe('the thin chain: incident → case → Council figure, over HTTP and Ka
         .query({ incidentId: reported.body.id })
         .set('Authorization', `Bearer ${reportingStaff}`)
         .expect(200);
-      expect(cases.body).toHaveLength(1);
-      return cases.body;
+      expect(cases.body.items).toHaveLength(1);
+      expect(cases.body.nextCursor).toBeNull();
+      return cases.body.items;
     });
     expect(opened).toMatchObject({
       incidentId: reported.body.id,
@@ -99,6 +100,23 @@ describe('the thin chain: incident → case → Council figure, over HTTP and Ka
       incidents: 1,
       personnel: { all: { total: 4 } },
     });
+  });
+
+  it('pages through cases with a cursor, oldest first', async () => {
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await request(investigation.url)
+        .get('/cases')
+        .query({ limit: 1, ...(cursor ? { cursor } : {}) })
+        .set('Authorization', `Bearer ${reportingStaff}`)
+        .expect(200);
+      seen.push(...page.body.items.map((item: { id: string }) => item.id));
+      cursor = page.body.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen.length).toBeGreaterThanOrEqual(2);
+    expect(seen).toEqual([...seen].sort());
+    expect(new Set(seen).size).toBe(seen.length);
   });
 
   it('publishes both events keyed by aggregate id, with one correlation id along the chain and no reporter identity', async () => {

@@ -4,3 +4,4 @@ export * from './reference-numbers.js';
 export * from './schema-ddl.js';
 export * from './test-database.js';
 export * from './database.module.js';
+export * from './keyset-cursor.js';

@@ -1,7 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { Transactions } from '#database';
-import { MalformedInputError } from '#domain';
+import { decodeCursor, encodeCursor, Transactions } from '#database';
 import { IncidentMapper, type IncidentRow } from '../infrastructure/incident.mapper.js';
 import { filterConditions, visibilityConditions } from './incident-filter.js';
 import { ListIncidentsQuery, type IncidentPage } from './list-incidents.query.js';
@@ -39,22 +38,4 @@ export class ListIncidentsHandler implements IQueryHandler<ListIncidentsQuery> {
       nextCursor: rows.length > limit ? encodeCursor(last.sort_value, last.id) : null,
     };
   }
-}
-
-function encodeCursor(value: string, id: string): string {
-  return Buffer.from(JSON.stringify([value, id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): [string, string] {
-  try {
-    const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(decoded) && decoded.length === 2 && decoded.every((part) => typeof part === 'string')) {
-      return decoded as [string, string];
-    }
-  } catch {
-    // fall through to the error below
-  }
-  throw new MalformedInputError('The cursor is not one this API returned; start again without it', [
-    { field: 'cursor', problems: ['is not a valid cursor'] },
-  ]);
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { MoreThan, type EntityManager } from 'typeorm';
 import { allocateReference } from '#database';
 import { Case } from '../domain/case.js';
 import { CaseEntity } from './case.entity.js';
@@ -19,11 +19,11 @@ export class CaseRepository {
     return entity ? Case.restore(entity) : undefined;
   }
 
-  async find(manager: EntityManager, filter: { incidentId?: string }): Promise<Case[]> {
+  async find(manager: EntityManager, filter: { incidentId?: string }, afterId: string | undefined, limit: number): Promise<Case[]> {
     const entities = await manager.find(CaseEntity, {
-      where: filter.incidentId ? { incidentId: filter.incidentId } : {},
+      where: { ...(filter.incidentId ? { incidentId: filter.incidentId } : {}), ...(afterId ? { id: MoreThan(afterId) } : {}) },
       order: { id: 'ASC' },
-      take: 100,
+      take: limit,
     });
     return entities.map((entity) => Case.restore(entity));
   }
