@@ -3,8 +3,8 @@ import { EventCatalogue } from './event-catalogue.js';
 import { jsonSchemaOf } from './json-schema.js';
 
 /** Where the published artifacts live, relative to libs/contracts. */
-export const SchemaFolder = 'schemas';
-export const AsyncApiFile = 'asyncapi.json';
+const SchemaFolder = 'schemas';
+const AsyncApiFile = 'asyncapi.json';
 
 /** Every published contract file and its content, keyed by its path under libs/contracts. */
 export function contractFiles(): Record<string, string> {

@@ -7,7 +7,3 @@ import { IncidentVerified } from './events/incident-verified.v1.js';
 
 /** Every event type of the contract; the AsyncAPI document and JSON Schemas are generated from it. */
 export const EventCatalogue: readonly EventContract[] = [IncidentReported, IncidentAmended, IncidentVerified, IncidentRejected, CaseOpened];
-
-export function findEventContract(type: string): EventContract | undefined {
-  return EventCatalogue.find((contract) => contract.type === type);
-}
