@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { AmendIncidentHandler } from './application/amend-incident.handler.js';
 import { ExportIncidentsHandler } from './application/export-incidents.handler.js';
+import { FindDuplicateCandidatesHandler } from './application/find-duplicate-candidates.handler.js';
 import { GetIncidentHistoryHandler } from './application/get-incident-history.handler.js';
 import { GetIncidentHandler } from './application/get-incident.handler.js';
 import { GetProtectedDataHandler } from './application/get-protected-data.handler.js';
@@ -34,6 +35,7 @@ import { ProtectedDataRepository } from './infrastructure/protected-data.reposit
     ListIncidentsHandler,
     GetIncidentHistoryHandler,
     ExportIncidentsHandler,
+    FindDuplicateCandidatesHandler,
     GetProtectedDataHandler,
     ReplaceProtectedDataHandler,
     IncidentRecorder,

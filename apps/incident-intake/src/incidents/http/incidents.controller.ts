@@ -13,6 +13,7 @@ import {
 import type { Response } from 'express';
 import { AllowRoles, CurrentUser, type AuthenticatedUser } from '#auth';
 import { AmendIncidentCommand } from '../application/amend-incident.command.js';
+import { FindDuplicateCandidatesQuery } from '../application/find-duplicate-candidates.query.js';
 import { GetIncidentHistoryQuery } from '../application/get-incident-history.query.js';
 import { GetIncidentQuery } from '../application/get-incident.query.js';
 import { ListIncidentsQuery } from '../application/list-incidents.query.js';
@@ -21,6 +22,8 @@ import { ReportIncidentCommand } from '../application/report-incident.command.js
 import { VerifyIncidentCommand } from '../application/verify-incident.command.js';
 import type { Incident } from '../domain/incident.js';
 import { AmendIncidentRequestDto } from './amend-incident.request.dto.js';
+import { DuplicateCandidatesResponseDto } from './duplicate-candidate.response.dto.js';
+import { FindDuplicateCandidatesRequestDto } from './find-duplicate-candidates.request.dto.js';
 import { etagOf, idempotencyKeyOf, requestHashOf, versionFromIfMatch } from './http-preconditions.js';
 import { IncidentHistoryEntryDto, IncidentPageResponseDto, IncidentResponseDto } from './incident.response.dto.js';
 import { ListIncidentsRequestDto } from './list-incidents.request.dto.js';
@@ -97,6 +100,17 @@ export class IncidentsController {
   async history(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: AuthenticatedUser): Promise<IncidentHistoryEntryDto[]> {
     const entries = await this.queries.execute(new GetIncidentHistoryQuery(id, user));
     return entries.map((entry) => ({ ...entry, at: entry.at.toISOString() }));
+  }
+
+  @Get(':id/duplicate-candidates')
+  @AllowRoles('officer', 'reporting', 'admin')
+  @ApiOkResponse({ type: DuplicateCandidatesResponseDto, description: 'Incidents that may be the same attack, scored and explained' })
+  async duplicateCandidates(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Query() query: FindDuplicateCandidatesRequestDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<DuplicateCandidatesResponseDto> {
+    return { items: await this.queries.execute(new FindDuplicateCandidatesQuery(id, query.limit, user)) };
   }
 
   @Patch(':id')
