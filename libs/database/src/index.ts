@@ -5,3 +5,4 @@ export * from './schema-ddl.js';
 export * from './test-database.js';
 export * from './database.module.js';
 export * from './keyset-cursor.js';
+export * from './protected-data.cipher.js';

@@ -2,3 +2,4 @@ export * from './domain-error.js';
 export * from './aggregate-root.js';
 export * from './clock.js';
 export * from './canonical-json.js';
+export * from './access-policy.js';

@@ -4,3 +4,4 @@ export * from './error.filter.js';
 export * from './service-config.module.js';
 export * from './bootstrap.js';
 export * from './page.request.dto.js';
+export * from './http-preconditions.js';

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { ProtectedDataCipher } from '#database';
 import { AmendIncidentHandler } from './application/amend-incident.handler.js';
 import { ExportIncidentsHandler } from './application/export-incidents.handler.js';
 import { FindDuplicateCandidatesHandler } from './application/find-duplicate-candidates.handler.js';
@@ -20,7 +21,6 @@ import { IncidentsController } from './http/incidents.controller.js';
 import { ProtectedDataController } from './http/protected-data.controller.js';
 import { IdempotencyKeys } from './infrastructure/idempotency-keys.js';
 import { IncidentRepository } from './infrastructure/incident.repository.js';
-import { ProtectedDataCipher } from './infrastructure/protected-data.cipher.js';
 import { ProtectedDataRepository } from './infrastructure/protected-data.repository.js';
 
 @Module({

@@ -1,5 +1,5 @@
-import type { Actor } from '../domain/access.js';
 import { Command } from '@nestjs/cqrs';
+import type { Actor } from '#domain';
 import type { IncidentDetails } from '../domain/incident-details.js';
 import type { Incident } from '../domain/incident.js';
 

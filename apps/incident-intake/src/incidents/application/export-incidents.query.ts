@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { Actor } from '../domain/access.js';
+import type { Actor } from '#domain';
 import type { Incident } from '../domain/incident.js';
 import type { IncidentFilter } from './incident-filter.js';
 

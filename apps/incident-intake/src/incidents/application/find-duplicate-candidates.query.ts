@@ -1,6 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type { DatePrecision, IncidentStatus } from '#contracts';
-import type { Actor } from '../domain/access.js';
+import type { Actor } from '#domain';
 import type { DuplicateReason } from '../domain/duplicate-scoring.js';
 
 export interface DuplicateCandidate {

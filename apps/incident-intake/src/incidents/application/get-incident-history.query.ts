@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { Actor } from '../domain/access.js';
+import type { Actor } from '#domain';
 import type { IncidentHistoryEntry } from '../infrastructure/incident.repository.js';
 
 export class GetIncidentHistoryQuery extends Query<IncidentHistoryEntry[]> {

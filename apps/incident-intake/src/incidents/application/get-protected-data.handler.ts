@@ -16,7 +16,7 @@ export class GetProtectedDataHandler implements IQueryHandler<GetProtectedDataQu
 
   async execute({ incidentId, reader }: GetProtectedDataQuery): Promise<ProtectedData> {
     const manager = this.transactions.manager();
-    await this.access.assert(manager, incidentId, reader);
+    await this.access.assert(manager, incidentId, reader, 'read_protected');
     return (await this.protectedData.load(manager, incidentId)) ?? { victims: [], witnesses: [] };
   }
 }

@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { Actor } from '../domain/access.js';
+import type { Actor } from '#domain';
 import type { ProtectedData } from '../domain/protected-data.js';
 
 export class GetProtectedDataQuery extends Query<ProtectedData> {

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Transactions } from '#database';
-import { StaleVersionError } from '#domain';
+import { StaleVersionError, type Actor } from '#domain';
 import { Outbox } from '#messaging';
-import type { Actor } from '../domain/access.js';
 import type { Incident } from '../domain/incident.js';
 import { IncidentRepository } from '../infrastructure/incident.repository.js';
 import { IncidentFinder } from './incident-finder.js';

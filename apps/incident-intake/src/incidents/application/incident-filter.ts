@@ -1,5 +1,5 @@
-import type { Actor } from '../domain/access.js';
 import type { HarmType, IncidentStatus, MeansOfAttack, PerpetratorCategory } from '#contracts';
+import { readableCondition, type Actor } from '#domain';
 
 export interface IncidentFilter {
   countryCode?: string;
@@ -15,11 +15,12 @@ export interface IncidentFilter {
   perpetratorCategory?: PerpetratorCategory;
 }
 
-/** The SQL form of `maySee`: confidential incidents only inside the reporting organisation, or for admins. */
+/** The columns of `intake.incident i` the access policy reads; the reporting organisation owns an incident. */
+const accessColumns = { confidentiality: "i.details->>'confidentiality'", owningOrganisation: 'i.reporting_organisation' };
+
+/** The read rule of the access policy as SQL conditions on `intake.incident i`; appends their parameters. */
 export function visibilityConditions(actor: Actor, parameters: unknown[]): string[] {
-  if (actor.role === 'admin') return [];
-  parameters.push(actor.organisation);
-  return [`(i.details->>'confidentiality' <> 'confidential' OR i.reporting_organisation = $${parameters.length})`];
+  return readableCondition(actor, accessColumns, parameters);
 }
 
 /** SQL conditions on `intake.incident i` for a filter; appends their parameters. */

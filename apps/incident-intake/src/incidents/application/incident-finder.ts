@@ -1,9 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { NotFoundError } from '#domain';
-import { maySee, type Actor } from '../domain/access.js';
+import { isAllowed, NotFoundError, type Actor, type GuardedRecord } from '#domain';
 import type { Incident } from '../domain/incident.js';
 import { IncidentRepository } from '../infrastructure/incident.repository.js';
+
+/** What the access policy needs of an incident: the reporting organisation owns it. */
+export const guardedRecordOf = (incident: Incident): GuardedRecord => ({
+  confidentiality: incident.state.details.confidentiality,
+  owningOrganisation: incident.state.reportingOrganisation,
+});
 
 /** Loads an incident the actor may see; one the actor may not see is answered as unknown. */
 @Injectable()
@@ -12,13 +17,7 @@ export class IncidentFinder {
 
   async visible(manager: EntityManager, id: string, actor: Actor): Promise<Incident> {
     const incident = await this.incidents.findById(manager, id);
-    if (
-      !incident ||
-      !maySee(actor, {
-        confidentiality: incident.state.details.confidentiality,
-        reportingOrganisation: incident.state.reportingOrganisation,
-      })
-    ) {
+    if (!incident || !isAllowed(actor, guardedRecordOf(incident), 'read')) {
       throw new NotFoundError(`No incident with id ${id}`);
     }
     return incident;

@@ -1,5 +1,5 @@
-import type { Actor } from '../domain/access.js';
 import { Command } from '@nestjs/cqrs';
+import type { Actor } from '#domain';
 import type { Incident, Rejection } from '../domain/incident.js';
 
 export class RejectIncidentCommand extends Command<Incident> {

@@ -15,7 +15,7 @@ export class ReplaceProtectedDataHandler implements ICommandHandler<ReplaceProte
 
   execute({ incidentId, data, writer }: ReplaceProtectedDataCommand): Promise<void> {
     return this.transactions.run(async (manager) => {
-      await this.access.assert(manager, incidentId, writer);
+      await this.access.assert(manager, incidentId, writer, 'write_protected');
       await this.protectedData.save(manager, incidentId, data, writer.subject);
     });
   }

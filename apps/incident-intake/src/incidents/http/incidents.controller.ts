@@ -12,6 +12,7 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AllowRoles, CurrentUser, type AuthenticatedUser } from '#auth';
+import { etagOf, idempotencyKeyOf, requestHashOf, versionFromIfMatch } from '#http';
 import { AmendIncidentCommand } from '../application/amend-incident.command.js';
 import { FindDuplicateCandidatesQuery } from '../application/find-duplicate-candidates.query.js';
 import { GetIncidentHistoryQuery } from '../application/get-incident-history.query.js';
@@ -24,7 +25,6 @@ import type { Incident } from '../domain/incident.js';
 import { AmendIncidentRequestDto } from './amend-incident.request.dto.js';
 import { DuplicateCandidatesResponseDto } from './duplicate-candidate.response.dto.js';
 import { FindDuplicateCandidatesRequestDto } from './find-duplicate-candidates.request.dto.js';
-import { etagOf, idempotencyKeyOf, requestHashOf, versionFromIfMatch } from './http-preconditions.js';
 import { IncidentHistoryEntryDto, IncidentPageResponseDto, IncidentResponseDto } from './incident.response.dto.js';
 import { ListIncidentsRequestDto } from './list-incidents.request.dto.js';
 import { RejectIncidentRequestDto } from './reject-incident.request.dto.js';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { ProtectedDataCipher } from '#database';
 import type { ProtectedData } from '../domain/protected-data.js';
-import { ProtectedDataCipher } from './protected-data.cipher.js';
 
 @Injectable()
 export class ProtectedDataRepository {

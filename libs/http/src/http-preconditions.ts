@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { BadRequestException, HttpException, HttpStatus } from '@nestjs/common';
 import { canonicalJson } from '#domain';
 
-/** The ETag of an incident version: weak, since the representation may change with content negotiation. */
+/** The ETag of a record version: weak, since the representation may change with content negotiation. */
 export function etagOf(version: number): string {
   return `W/"${version}"`;
 }
@@ -14,7 +14,7 @@ export function versionFromIfMatch(header: string | undefined, required: boolean
   if (!header) {
     if (!required) return undefined;
     throw new HttpException(
-      { message: 'If-Match is required: send the ETag of the version you are changing (GET the incident first)' },
+      { message: 'If-Match is required: send the ETag of the version you are changing (GET it first)' },
       HttpStatus.PRECONDITION_REQUIRED,
     );
   }
@@ -23,7 +23,7 @@ export function versionFromIfMatch(header: string | undefined, required: boolean
   return Number(match[1]);
 }
 
-/** Idempotency-Key: 1 to 200 visible characters, chosen by the client per new incident. */
+/** Idempotency-Key: 1 to 200 visible characters, chosen by the client per record it creates. */
 export function idempotencyKeyOf(header: string | undefined): string | undefined {
   if (header === undefined) return undefined;
   if (!/^[\x21-\x7e]{1,200}$/.test(header)) throw new BadRequestException('Idempotency-Key must be 1 to 200 visible ASCII characters');

@@ -5,25 +5,25 @@ describe('ProtectedDataCipher', () => {
   const sut = new ProtectedDataCipher(randomBytes(32));
 
   it('opens what it sealed, and the ciphertext does not contain the plaintext', () => {
-    const sealed = sut.seal('incident-1', '{"name":"Amina K."}');
+    const sealed = sut.seal('record-1', '{"name":"Amina K."}');
     expect(sealed.ciphertext.toString('utf8')).not.toContain('Amina');
-    expect(sut.open('incident-1', sealed)).toBe('{"name":"Amina K."}');
+    expect(sut.open('record-1', sealed)).toBe('{"name":"Amina K."}');
   });
 
   it('uses a new IV every time', () => {
-    expect(sut.seal('incident-1', 'x').iv.equals(sut.seal('incident-1', 'x').iv)).toBe(false);
+    expect(sut.seal('record-1', 'x').iv.equals(sut.seal('record-1', 'x').iv)).toBe(false);
   });
 
   it.each([
-    ['another incident id', (sealed: ReturnType<typeof sut.seal>) => sut.open('incident-2', sealed)],
+    ['another record id', (sealed: ReturnType<typeof sut.seal>) => sut.open('record-2', sealed)],
     [
       'a tampered ciphertext',
       (sealed: ReturnType<typeof sut.seal>) =>
-        sut.open('incident-1', { ...sealed, ciphertext: Buffer.from(sealed.ciphertext.map((byte) => byte ^ 1)) }),
+        sut.open('record-1', { ...sealed, ciphertext: Buffer.from(sealed.ciphertext.map((byte) => byte ^ 1)) }),
     ],
-    ['another key', (sealed: ReturnType<typeof sut.seal>) => new ProtectedDataCipher(randomBytes(32)).open('incident-1', sealed)],
+    ['another key', (sealed: ReturnType<typeof sut.seal>) => new ProtectedDataCipher(randomBytes(32)).open('record-1', sealed)],
   ])('refuses to open with %s', (_case, open) => {
-    const sealed = sut.seal('incident-1', 'secret testimony');
+    const sealed = sut.seal('record-1', 'secret testimony');
     expect(() => open(sealed)).toThrow();
   });
 
