@@ -66,8 +66,9 @@ export function buildAsyncApiDocument(): JsonSchema {
   for (const topic of Object.values(Topics)) {
     const name = channelNames[topic];
     const topicMessages = Object.fromEntries(
+      // Keyed by type: several event types share one payload class.
       EventCatalogue.filter((contract) => contract.topic === topic).map((contract) => [
-        contract.payload.name,
+        contract.type,
         { $ref: `#/components/messages/${contract.type}` },
       ]),
     );

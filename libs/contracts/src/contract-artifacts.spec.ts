@@ -34,11 +34,20 @@ describe('published contract', () => {
     (_type, contract) => {
       const schema = jsonSchemaOf(contract) as { required?: string[]; properties?: object };
       expect(Object.keys(schema.properties ?? {}).length).toBeGreaterThan(3);
-      expect(schema.required).toEqual(expect.arrayContaining(['incidentId']));
+      expect(schema.required).toEqual(expect.arrayContaining([`${contract.aggregateType}Id`]));
     },
   );
 
-  it('names every type in the past tense with a version, on a topic of the contract', () => {
-    for (const contract of EventCatalogue) expect(contract.type).toMatch(/^accountability\.[a-z]+\.[a-z]+ed\.v\d+$/);
+  // "overdue" states a fact that has happened as plainly as a participle does.
+  it('names every type with a past participle and a version', () => {
+    for (const contract of EventCatalogue) {
+      expect(contract.type).toMatch(/^accountability\.(incident|case|report)\.[a-z-]+\.v\d+$/);
+      expect(
+        contract.type
+          .split('.')[2]
+          .split('-')
+          .some((word) => /ed$|^overdue$/.test(word)),
+      ).toBe(true);
+    }
   });
 });

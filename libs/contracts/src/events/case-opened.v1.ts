@@ -1,8 +1,15 @@
-import { IsISO8601, IsUUID, Matches } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
+import { ConfidentialityLevels, type ConfidentialityLevel } from '../incident-vocabulary.js';
 import { defineEvent } from '../event-contract.js';
 import { Topics } from '../topics.js';
 
-/** Payload of `accountability.case.opened.v1`. */
+export const CaseOpeningReasons = ['opening_policy', 'officer'] as const;
+export type CaseOpeningReason = (typeof CaseOpeningReasons)[number];
+
+/**
+ * Payload of `accountability.case.opened.v1`. The fields marked optional were added after
+ * the first release; every case opened since carries them.
+ */
 export class CaseOpenedV1 {
   @IsUUID()
   caseId!: string;
@@ -10,6 +17,7 @@ export class CaseOpenedV1 {
   @Matches(/^CASE-\d{4}-\d{6}$/)
   reference!: string;
 
+  /** The incident the case was opened for; further incidents arrive as case.incident-linked. */
   @IsUUID()
   incidentId!: string;
 
@@ -19,6 +27,28 @@ export class CaseOpenedV1 {
 
   @IsISO8601({ strict: true })
   openedAt!: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
+  owningOrganisation?: string;
+
+  @IsOptional()
+  @IsIn(ConfidentialityLevels)
+  confidentiality?: ConfidentialityLevel;
+
+  @IsOptional()
+  @Matches(/^[A-Z]{2}$/)
+  countryCode?: string;
+
+  @IsOptional()
+  @IsIn(CaseOpeningReasons)
+  openedBecause?: CaseOpeningReason;
 }
 
 export const CaseOpened = defineEvent({
@@ -26,5 +56,6 @@ export const CaseOpened = defineEvent({
   topic: Topics.cases,
   aggregateType: 'case',
   payload: CaseOpenedV1,
-  description: 'A case was opened for a reported incident; the accountability chain of recommendation 6 starts.',
+  description:
+    'A case was opened, by an officer or because a verified incident matched the opening policy; the accountability chain of recommendation 6 starts.',
 });
