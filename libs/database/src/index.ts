@@ -6,3 +6,4 @@ export * from './test-database.js';
 export * from './database.module.js';
 export * from './keyset-cursor.js';
 export * from './protected-data.cipher.js';
+export * from './sealed-json-store.js';
