@@ -4,9 +4,10 @@ import {
 } from '../../apps/investigation-tracking/src/investigation-tracking.env.js';
 import { serviceDataSource } from '../service-data-source.js';
 import { CreateInvestigationSchema1764410000001 } from './1764410000001-create-investigation-schema.js';
+import { RecommendationSixWorkflow1764500000000 } from './1764500000000-recommendation-6-workflow.js';
 
 export default serviceDataSource('investigation-tracking', InvestigationTrackingEnv, investigationTrackingDefaults, {
   schema: 'investigation',
   entities: [],
-  migrations: [CreateInvestigationSchema1764410000001],
+  migrations: [CreateInvestigationSchema1764410000001, RecommendationSixWorkflow1764500000000],
 });

@@ -54,6 +54,7 @@ function totalsOfFile(name: string): Record<string, YearFigures> {
 describe('importing AWSD exports reproduces their per-year totals in the statistics', () => {
   let intake: RunningService;
   let reporting: RunningService;
+  let investigation: RunningService;
   let dataSource: DataSource;
   const officer = tokenFor('officer', 'org-imports');
   const reportingStaff = tokenFor('reporting');
@@ -111,14 +112,18 @@ describe('importing AWSD exports reproduces their per-year totals in the statist
   }
 
   beforeAll(async () => {
-    [intake, reporting] = await Promise.all([startService('incident-intake'), startService('council-reporting')]);
+    [intake, reporting, investigation] = await Promise.all([
+      startService('incident-intake'),
+      startService('council-reporting'),
+      startService('investigation-tracking'),
+    ]);
     dataSource = await openTestDataSource('intake');
     await forgetImportedIncidents();
   });
 
   afterAll(async () => {
     await dataSource.destroy();
-    await Promise.all([intake.stop(), reporting.stop()]);
+    await Promise.all([intake.stop(), reporting.stop(), investigation.stop()]);
   });
 
   it('imports awsd-sample.csv (41 columns) and the statistics equal awsd-sample.expected.json', async () => {
@@ -133,6 +138,27 @@ describe('importing AWSD exports reproduces their per-year totals in the statist
         Object.entries(totalsOfFile('awsd-sample.csv')).map(([year, { detained: _detained, ...figures }]) => [year, figures]),
       ),
     ).toEqual(expected.per_year);
+  });
+
+  it('opens no case for imported history, not even when an officer verifies an imported killing', async () => {
+    const awsd = `FROM intake.incident i JOIN investigation.incident_fact f ON f.incident_id = i.id WHERE i.external_source = 'awsd'`;
+    const [killing] = await dataSource.query(
+      `SELECT id FROM intake.incident WHERE external_source = 'awsd' AND status = 'reported'
+       AND EXISTS (SELECT 1 FROM jsonb_array_elements(details->'personnel') c WHERE c->>'harm' = 'killed' AND (c->>'count')::int > 0) LIMIT 1`,
+    );
+    await request(intake.url).post(`/incidents/${killing.id}/verify`).set('Authorization', `Bearer ${officer}`).expect(200);
+    // investigation-tracking has taken in every imported incident, the verification included.
+    await eventually(async () => {
+      const [{ count, verified }] = await dataSource.query(
+        `SELECT count(*)::int AS count, count(*) FILTER (WHERE f.status = 'verified')::int AS verified ${awsd}`,
+      );
+      expect({ count, verified }).toEqual({ count: 55, verified: 1 });
+    });
+    const [{ cases }] = await dataSource.query(
+      `SELECT count(*)::int AS cases FROM investigation.case_incident c JOIN intake.incident i ON i.id = c.incident_id
+       WHERE i.external_source = 'awsd'`,
+    );
+    expect(cases).toBe(0);
   });
 
   it('creates nothing new when the same file is imported again', async () => {

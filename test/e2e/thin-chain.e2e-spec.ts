@@ -27,13 +27,17 @@ describe('the thin chain: incident → case → Council figure, over HTTP and Ka
     await Promise.all([intake, investigation, reporting].map((service) => service.stop()));
   });
 
-  it('opens a case for a reported incident and counts it in the statistics', async () => {
-    const reported = await request(intake.url)
-      .post('/incidents')
-      .set('Authorization', `Bearer ${officer}`)
-      .send(reportIncidentBody({ countryCode: 'NE', occurredOn: '2026-02', occurredOnPrecision: 'month' }))
-      .expect(201);
-    expect(reported.body.reference).toMatch(/^INC-2026-\d{6}$/);
+  /** Reports an incident and verifies it: a verified incident with people killed opens a case by the default policy. */
+  async function reportAndVerify(body: object, correlationId?: string) {
+    const reported = await request(intake.url).post('/incidents').set('Authorization', `Bearer ${officer}`).send(body).expect(201);
+    const verify = request(intake.url).post(`/incidents/${reported.body.id}/verify`).set('Authorization', `Bearer ${officer}`);
+    await (correlationId ? verify.set('X-Correlation-Id', correlationId) : verify).expect(200);
+    return reported;
+  }
+
+  it('opens a case for a verified incident and counts it in the statistics', async () => {
+    const reported = await reportAndVerify(reportIncidentBody({ countryCode: 'NE', occurredOn: '2025-02', occurredOnPrecision: 'month' }));
+    expect(reported.body.reference).toMatch(/^INC-\d{4}-\d{6}$/);
     expect(reported.body.concernedStateCode).toBe('NE');
 
     const [opened] = await eventually(async () => {
@@ -49,10 +53,11 @@ describe('the thin chain: incident → case → Council figure, over HTTP and Ka
     expect(opened).toMatchObject({
       incidentId: reported.body.id,
       incidentReference: reported.body.reference,
-      concernedStateCode: 'NE',
+      concernedStateCodes: ['NE'],
       stage: 'opened',
+      openedBecause: 'opening_policy',
     });
-    expect(opened.reference).toMatch(/^CASE-2026-\d{6}$/);
+    expect(opened.reference).toMatch(/^CASE-\d{4}-\d{6}$/);
 
     const statistics = await eventually(async () => {
       const response = await request(reporting.url)
@@ -67,7 +72,7 @@ describe('the thin chain: incident → case → Council figure, over HTTP and Ka
     expect(statistics.personnel.killed).toEqual({ national: 2, international: 0, total: 2 });
     expect(statistics.personnel.wounded).toEqual({ national: 0, international: 1, total: 1 });
     expect(statistics.personnel.kidnapped).toEqual({ national: 3, international: 0, total: 3 });
-    expect(statistics.byYear).toEqual([expect.objectContaining({ year: 2026, incidents: 1, countries: 1 })]);
+    expect(statistics.byYear).toEqual([expect.objectContaining({ year: 2025, incidents: 1, countries: 1 })]);
   });
 
   it('follows amendments in the figures and drops a rejected incident from them', async () => {
@@ -103,29 +108,33 @@ describe('the thin chain: incident → case → Council figure, over HTTP and Ka
   });
 
   it('pages through cases with a cursor, oldest first', async () => {
+    await reportAndVerify(reportIncidentBody({ countryCode: 'GN' }));
+    await reportAndVerify(reportIncidentBody({ countryCode: 'GN' }));
+    await eventually(async () => {
+      const all = await request(investigation.url)
+        .get('/cases')
+        .query({ countryCode: 'GN' })
+        .set('Authorization', `Bearer ${reportingStaff}`);
+      expect(all.body.items).toHaveLength(2);
+    });
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
       const page = await request(investigation.url)
         .get('/cases')
-        .query({ limit: 1, ...(cursor ? { cursor } : {}) })
+        .query({ limit: 1, countryCode: 'GN', ...(cursor ? { cursor } : {}) })
         .set('Authorization', `Bearer ${reportingStaff}`)
         .expect(200);
       seen.push(...page.body.items.map((item: { id: string }) => item.id));
       cursor = page.body.nextCursor ?? undefined;
     } while (cursor);
-    expect(seen.length).toBeGreaterThanOrEqual(2);
+    expect(seen).toHaveLength(2);
     expect(seen).toEqual([...seen].sort());
     expect(new Set(seen).size).toBe(seen.length);
   });
 
-  it('publishes both events keyed by aggregate id, with one correlation id along the chain and no reporter identity', async () => {
-    const reported = await request(intake.url)
-      .post('/incidents')
-      .set('Authorization', `Bearer ${officer}`)
-      .set('X-Correlation-Id', 'chain-correlation-1')
-      .send(reportIncidentBody({ countryCode: 'ML' }))
-      .expect(201);
+  it('publishes both events keyed by aggregate id, with the verifying request correlation id along the chain and no reporter identity', async () => {
+    const reported = await reportAndVerify(reportIncidentBody({ countryCode: 'ML' }), 'chain-correlation-1');
 
     const [incidentEvent, caseEvent] = await eventually(async () => {
       const incidentMessage = reader.messages.find((message) => message.key === reported.body.id);
@@ -135,10 +144,11 @@ describe('the thin chain: incident → case → Council figure, over HTTP and Ka
       expect(incidentMessage && caseMessage).toBeDefined();
       return [incidentMessage!, caseMessage!];
     });
-    expect(incidentEvent.headers).toMatchObject({
-      ce_type: 'accountability.incident.reported.v1',
-      ce_correlationid: 'chain-correlation-1',
-    });
+    expect(incidentEvent.headers).toMatchObject({ ce_type: 'accountability.incident.reported.v1' });
+    const verifiedEvent = reader.messages.find(
+      (message) => message.key === reported.body.id && message.headers.ce_type === 'accountability.incident.verified.v1',
+    );
+    expect(verifiedEvent?.headers.ce_correlationid).toBe('chain-correlation-1');
     expect(caseEvent.headers).toMatchObject({ ce_type: 'accountability.case.opened.v1', ce_correlationid: 'chain-correlation-1' });
     expect(caseEvent.key).toBe(JSON.parse(caseEvent.value!).caseId);
     expect(incidentEvent.value).not.toContain('officer-jane');

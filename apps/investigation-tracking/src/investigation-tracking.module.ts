@@ -8,8 +8,9 @@ import { MessagingModule } from '#messaging';
 import { HealthModule } from '#health';
 import { LoggingModule } from '#observability';
 import { CasesModule } from './cases/cases.module.js';
-import { CaseEntity } from './cases/infrastructure/case.entity.js';
-import { OpenCaseWhenIncidentReportedHandler } from './cases/infrastructure/open-case-when-incident-reported.handler.js';
+import { FlagCaseWhenIncidentRejectedHandler } from './cases/infrastructure/flag-case-when-incident-rejected.handler.js';
+import { OpenCaseWhenIncidentVerifiedHandler } from './cases/infrastructure/open-case-when-incident-verified.handler.js';
+import { RecordIncidentFactsWhenIncidentChangedHandler } from './cases/infrastructure/record-incident-facts-when-incident-changed.handler.js';
 import { InvestigationTrackingEnv, investigationTrackingDefaults } from './investigation-tracking.env.js';
 
 export const SERVICE = 'investigation-tracking';
@@ -19,11 +20,14 @@ export const SERVICE = 'investigation-tracking';
     serviceConfig(SERVICE, InvestigationTrackingEnv, investigationTrackingDefaults),
     LoggingModule.forService(SERVICE),
     CqrsModule.forRoot(),
-    DatabaseModule.forService({ schema: 'investigation', entities: [CaseEntity] }),
+    DatabaseModule.forService({ schema: 'investigation', entities: [] }),
     MessagingModule.forService({
       service: SERVICE,
       schema: 'investigation',
-      consumes: { topics: [Topics.incidents], handlers: [OpenCaseWhenIncidentReportedHandler] },
+      consumes: {
+        topics: [Topics.incidents],
+        handlers: [RecordIncidentFactsWhenIncidentChangedHandler, OpenCaseWhenIncidentVerifiedHandler, FlagCaseWhenIncidentRejectedHandler],
+      },
     }),
     AuthModule,
     HealthModule,

@@ -1,12 +1,13 @@
 import { Command } from '@nestjs/cqrs';
+import type { Actor } from '#domain';
 import type { Case } from '../domain/case.js';
 
+/** An officer opens a case for one or more incidents; the first is the one it is opened for. */
 export class OpenCaseCommand extends Command<Case> {
   constructor(
-    readonly incidentId: string,
-    readonly incidentReference: string,
-    readonly countryCode: string,
-    readonly concernedStateCode: string,
+    readonly incidentIds: string[],
+    readonly concernedStateCode: string | undefined,
+    readonly actor: Actor,
   ) {
     super();
   }

@@ -2,39 +2,58 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { v7 as uuidv7 } from 'uuid';
 import { Transactions } from '#database';
-import { systemClock } from '#domain';
 import { Outbox } from '#messaging';
-import { Case } from '../domain/case.js';
+import { InconsistentInputError, isAllowed, NotFoundError, type Clock } from '#domain';
+import type { Case, TransitionContext } from '../domain/case.js';
+import type { IncidentFacts } from '../domain/opening-policy.js';
 import { CaseRepository } from '../infrastructure/case.repository.js';
+import { IncidentFactsRepository } from '../infrastructure/incident-facts.repository.js';
+import { CaseOpener } from './case-opener.js';
+import { CLOCK } from './case-settings.js';
 import { OpenCaseCommand } from './open-case.command.js';
 
-/** Opens the one case of an incident; asking again returns the case already open. */
 @CommandHandler(OpenCaseCommand)
 export class OpenCaseHandler implements ICommandHandler<OpenCaseCommand> {
   constructor(
     @Inject(Transactions) private readonly transactions: Transactions,
+    @Inject(IncidentFactsRepository) private readonly incidents: IncidentFactsRepository,
     @Inject(CaseRepository) private readonly cases: CaseRepository,
+    @Inject(CaseOpener) private readonly opener: CaseOpener,
     @Inject(Outbox) private readonly outbox: Outbox,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  execute(command: OpenCaseCommand): Promise<Case> {
+  execute({ incidentIds, concernedStateCode, actor }: OpenCaseCommand): Promise<Case> {
     return this.transactions.run(async (manager) => {
-      const existing = await this.cases.findByIncident(manager, command.incidentId);
-      if (existing) return existing;
-      const now = systemClock.now();
-      const opened = Case.open(
-        {
-          id: uuidv7(),
-          reference: await this.cases.nextReference(manager, now.getUTCFullYear()),
-          incidentId: command.incidentId,
-          incidentReference: command.incidentReference,
-          countryCode: command.countryCode,
-          concernedStateCode: command.concernedStateCode,
-        },
-        now,
-      );
-      await this.cases.insert(manager, opened);
-      await this.outbox.append(manager, opened.pullEvents());
+      const facts: IncidentFacts[] = [];
+      for (const incidentId of incidentIds) {
+        const incident = await this.incidents.find(manager, incidentId);
+        if (
+          !incident ||
+          !isAllowed(actor, { confidentiality: incident.confidentiality, owningOrganisation: incident.reportingOrganisation }, 'read')
+        ) {
+          throw new NotFoundError(`No incident with id ${incidentId}`, [{ field: 'incidentIds', problems: [`${incidentId} is unknown`] }]);
+        }
+        if (incident.status === 'rejected') {
+          throw new InconsistentInputError(`${incident.reference} was rejected in intake; a case follows a reported or verified incident`, [
+            { field: 'incidentIds', problems: [`${incident.reference} is rejected`] },
+          ]);
+        }
+        facts.push(incident);
+      }
+      const ctx: TransitionContext = { by: actor.subject, now: this.clock.now(), newId: uuidv7 };
+      const [primary, ...related] = facts;
+      // An admin opens it for the organisation that reported the incident; an officer for their own.
+      const owningOrganisation = actor.role === 'admin' ? primary.reportingOrganisation : actor.organisation;
+      const opened = await this.opener.open(manager, primary, { owningOrganisation, openedBecause: 'officer', concernedStateCode }, ctx);
+      for (const incident of related) {
+        const { incidentId, reference: incidentReference, countryCode, confidentiality } = incident;
+        opened.linkIncident({ incidentId, incidentReference, countryCode, confidentiality }, 'related', undefined, 'Opened together', ctx);
+      }
+      if (related.length > 0) {
+        await this.cases.update(manager, opened, 1);
+        await this.outbox.append(manager, opened.pullEvents(), ctx.now);
+      }
       return opened;
     });
   }

@@ -1,0 +1,45 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Matches, MaxLength, MinLength, ValidateBy } from 'class-validator';
+import { isCalendarDate } from '../domain/reporting-calendar.js';
+
+/** A real calendar day, `YYYY-MM-DD` (UTC). */
+export function IsCalendarDay(description: string, optional = false): PropertyDecorator {
+  return applyDecorators(
+    optional ? ApiPropertyOptional({ format: 'date', description }) : ApiProperty({ format: 'date', description }),
+    ...(optional ? [IsOptional()] : []),
+    ValidateBy({
+      name: 'isCalendarDay',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && isCalendarDate(value),
+        defaultMessage: (args) => `${args?.property ?? 'date'} must be a real day written YYYY-MM-DD`,
+      },
+    }),
+  );
+}
+
+/** Why a change was made: kept in the case's timeline, never in events. */
+export function IsReason(description = 'Why; shown in the case timeline, never published in events'): PropertyDecorator {
+  return applyDecorators(ApiProperty({ minLength: 3, maxLength: 2000, description }), IsString(), MinLength(3), MaxLength(2000));
+}
+
+/** A short name of an organisation, authority, court or unit; never a private person. */
+export function IsOrganisationName(description: string, optional = false): PropertyDecorator {
+  return applyDecorators(
+    optional ? ApiPropertyOptional({ maxLength: 200, description }) : ApiProperty({ maxLength: 200, description }),
+    ...(optional ? [IsOptional()] : []),
+    IsString(),
+    MinLength(2),
+    MaxLength(200),
+  );
+}
+
+/** ISO 3166-1 alpha-2 as the contract writes it. */
+export const StateCodePattern = /^[A-Z]{2}$/;
+
+export function IsStateCode(description: string): PropertyDecorator {
+  return applyDecorators(
+    ApiProperty({ example: 'SD', description }),
+    Matches(StateCodePattern, { message: ({ property }) => `${property} must be an upper-case ISO 3166-1 alpha-2 code` }),
+  );
+}
