@@ -274,6 +274,8 @@ describe('investigation-tracking refuses bad input with a clear 4xx and writes n
       { to: 'Court', on: '2025-01-01', reason: 'For trial' },
       404,
     ],
+    ['a check of unknown evidence', 'post', () => `${c()}/evidence/${unknown}/checks`, { sha256: 'c'.repeat(64) }, 404],
+    ['a check with a hash in capitals', 'post', () => `${c()}/evidence/${unknown}/checks`, { sha256: 'C'.repeat(64) }, 400, 'sha256'],
     ['a closure with an unknown outcome', 'post', () => `${c()}/close`, { outcome: 'solved', reason: 'Done' }, 400, 'outcome'],
     ['reopening an open case', 'post', () => `${c()}/reopen`, { reason: 'Again' }, 409, 'allowedTransitions'],
   ];
