@@ -1,3 +1,4 @@
+import { MechanismNames } from './case-records.js';
 import type { Case } from './case.js';
 import { daysBetween, ReportingCalendar, toCalendarDate, type CalendarDate } from './reporting-calendar.js';
 
@@ -44,7 +45,7 @@ export function attentionReasons(found: Case, today: CalendarDate, thresholds: A
         reasons.push({
           kind: 'referral_stale',
           concernedStateCode,
-          detail: `referral to the ${referral.mechanism.replaceAll('_', ' ')} ${referral.status.replaceAll('_', ' ')} since ${referral.statusOn} (${unchanged} days)`,
+          detail: `referral to the ${MechanismNames[referral.mechanism]} ${referral.status.replaceAll('_', ' ')} since ${referral.statusOn} (${unchanged} days)`,
         });
       }
     }

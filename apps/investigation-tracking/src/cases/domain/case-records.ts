@@ -199,3 +199,13 @@ export interface TimelineEntry {
   summary: string;
   reason?: string;
 }
+
+/** How the timeline names each mechanism. */
+export const MechanismNames: Record<Mechanism, string> = {
+  international_criminal_court: 'International Criminal Court',
+  commission_of_inquiry: 'commission of inquiry',
+  fact_finding_mission: 'fact-finding mission',
+  international_investigative_mechanism: 'international investigative mechanism',
+  international_or_hybrid_tribunal: 'international or hybrid tribunal',
+  regional_human_rights_court: 'regional human rights court',
+};

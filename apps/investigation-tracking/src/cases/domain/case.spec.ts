@@ -87,6 +87,7 @@ describe('the request and its calendar (6.1)', () => {
     const sut = requestedCase('2025-03-01T10:00:00Z', '2025-03-01');
     sut.acknowledge('SD', '2025-04-05', contextAt('2025-04-05T10:00:00Z'));
     expect(sut.pullEvents()[0].payload).toMatchObject({ acknowledgedOn: '2025-04-05', daysLate: 5 });
+    expect(sut.pullTimeline()[0].summary).toBe('SD acknowledged the request on 2025-04-05, 5 days late');
     expect(sut.stage).toBe('state_acknowledged');
   });
 
@@ -210,6 +211,7 @@ describe('assessment, indicators, determination, referral (6.1, 6.2)', () => {
       decidedBy: 'officer-a',
       approvedBy: 'officer-b',
     });
+    expect(sut.pullTimeline().map((entry) => entry.summary)).toContain('Referred to the International Criminal Court on 2025-06-03');
   });
 
   it('without four-eyes a determination is effective at once', () => {

@@ -56,6 +56,7 @@ import type {
   SurvivorSupport,
   TimelineEntry,
 } from './case-records.js';
+import { MechanismNames } from './case-records.js';
 import { deriveIndicators, type Indicator } from './indicators.js';
 import { ReportingCalendar, toCalendarDate, type CalendarDate, type DueDate, type ReportingPolicy } from './reporting-calendar.js';
 
@@ -522,9 +523,7 @@ export class Case extends AggregateRoot {
     const track = this.advance(stateCode, 'refer');
     this.assertNotFuture('referredOn', referral.referredOn, ctx);
     if (track.referrals.some((earlier) => earlier.mechanism === referral.mechanism && earlier.status !== 'declined')) {
-      throw new ConflictError(
-        `Case ${this.reference} is already referred to the ${referral.mechanism.replaceAll('_', ' ')} for ${stateCode}`,
-      );
+      throw new ConflictError(`Case ${this.reference} is already referred to the ${MechanismNames[referral.mechanism]} for ${stateCode}`);
     }
     const recorded: Referral = {
       ...referral,
@@ -534,7 +533,7 @@ export class Case extends AggregateRoot {
       history: [{ status: 'submitted', on: referral.referredOn, by: ctx.by }],
     };
     track.referrals.push(recorded);
-    this.bump(ctx, 'refer', `Referred to the ${referral.mechanism.replaceAll('_', ' ')} on ${referral.referredOn}`, undefined, stateCode);
+    this.bump(ctx, 'refer', `Referred to the ${MechanismNames[referral.mechanism]} on ${referral.referredOn}`, undefined, stateCode);
     this.record(CaseReferred, this.id, referralEvent(this.eventBase(ctx), stateCode, recorded));
     return recorded;
   }
@@ -560,7 +559,7 @@ export class Case extends AggregateRoot {
     this.bump(
       ctx,
       'update_referral',
-      `Referral to the ${referral.mechanism.replaceAll('_', ' ')}: ${update.status.replaceAll('_', ' ')} on ${update.on}`,
+      `Referral to the ${MechanismNames[referral.mechanism]}: ${update.status.replaceAll('_', ' ')} on ${update.on}`,
       undefined,
       track.stateCode,
     );
@@ -913,7 +912,7 @@ function checkPeriod(startOn: CalendarDate, endOn: CalendarDate | undefined): vo
 }
 
 function lateness(daysLate: number): string {
-  return daysLate > 0 ? `, ${daysLate} days late` : '';
+  return daysLate === 1 ? ', 1 day late' : daysLate > 1 ? `, ${daysLate} days late` : '';
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {
