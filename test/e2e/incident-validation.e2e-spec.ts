@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { encodeCursor } from '#database';
 import type { DataSource } from 'typeorm';
 import { reportIncidentBody } from '../factories/incident-facts.factory.js';
 import { openTestDataSource } from '../support/database.js';
@@ -6,6 +7,13 @@ import { startService, tokenFor, type RunningService } from '../support/services
 
 const base = reportIncidentBody();
 const victim = { name: 'V', harm: 'killed', status: 'national' };
+
+/** `value` inside `depth` lists: [[[value]]]. */
+function nested(depth: number, value: unknown): unknown[] {
+  let list: unknown[] = [value];
+  for (let level = 1; level < depth; level++) list = [list];
+  return list;
+}
 
 /** [rule, body, status, fields named in details] — one line per validation rule of POST /incidents. */
 const rules: [string, Record<string, unknown>, 400 | 422, string[]][] = [
@@ -70,6 +78,12 @@ const rules: [string, Record<string, unknown>, 400 | 422, string[]][] = [
   ['unknown confidentiality', { ...base, confidentiality: 'top-secret' }, 400, ['confidentiality']],
   ['unknown source verification', { ...base, sourceVerification: 'maybe' }, 400, ['sourceVerification']],
   ['narrative too long', { ...base, narrative: 'x'.repeat(20001) }, 400, ['narrative']],
+  ['year 0000', { ...base, occurredOn: '0000-01-01' }, 422, ['occurredOn']],
+  ['year 0001 (read as 2001 before)', { ...base, occurredOn: '0001-01-01' }, 422, ['occurredOn']],
+  ['a year before 1900', { ...base, occurredOn: '1899', occurredOnPrecision: 'year' }, 422, ['occurredOn']],
+  ['a personnel entry that is a list', { ...base, personnel: [[]] }, 400, ['personnel']],
+  ['lists nested in personnel', { ...base, personnel: nested(40, { harm: 'killed', status: 'national', count: 1 }) }, 400, ['personnel']],
+  ['protected victims nested in lists', { ...base, protected: { victims: nested(40, victim) } }, 400, ['protected.victims']],
   [
     'protected victim with unknown harm',
     { ...base, protected: { victims: [{ ...victim, harm: 'eaten' }] } },
@@ -117,6 +131,20 @@ describe('POST /incidents refuses bad input, naming each wrong field, and writes
     expect(response.body.details.map((detail: { field: string }) => detail.field)).toEqual(fields);
     expect(response.body.details.every((detail: { problems: string[] }) => detail.problems.length > 0)).toBe(true);
     expect(await written()).toEqual(before);
+  });
+
+  it.each([
+    ['an impossible from', { from: '2026-02-30' }, 'from'],
+    ['a thirteenth month', { to: '2026-13-01' }, 'to'],
+    ['a cursor with an id that is no UUID', { cursor: encodeCursor('2026-01-01', 'x') }, 'cursor'],
+    [
+      'a cursor with a sort value of another shape',
+      { cursor: encodeCursor("1' OR '1'='1", '01a226d8-0418-731e-a930-cef436a2f0ab') },
+      'cursor',
+    ],
+  ])('GET /incidents refuses %s with 400', async (_what, query, field) => {
+    const response = await request(intake.url).get('/incidents').query(query).set('Authorization', `Bearer ${officer}`).expect(400);
+    expect(response.body.details.map((detail: { field: string }) => detail.field)).toEqual([field]);
   });
 
   it('accepts the base body, so each refusal above is caused by its one change', async () => {

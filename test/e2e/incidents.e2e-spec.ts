@@ -337,6 +337,37 @@ describe('incident intake over HTTP (real PostgreSQL and Kafka)', () => {
     });
   });
 
+  describe('writes across organisations', () => {
+    it.each([
+      ['an officer of another organisation', () => otherOfficer, 403],
+      ['reporting staff of the same organisation', () => reporting, 403],
+      ['an officer of the reporting organisation', () => officer, 200],
+      ['an admin', () => admin, 200],
+    ])('%s amending, verifying, rejecting a restricted incident → %s', async (_who, token, status) => {
+      for (const write of ['amend', 'confidential', 'verify', 'reject'] as const) {
+        const created = await report(reportIncidentBody({ countryCode: 'GH', confidentiality: 'restricted' })).expect(201);
+        const url = `/incidents/${created.body.id}`;
+        const attempt =
+          write === 'verify'
+            ? request(intake.url).post(`${url}/verify`)
+            : write === 'reject'
+              ? request(intake.url).post(`${url}/reject`).send({ reason: 'not_credible', explanation: 'No second source' })
+              : request(intake.url)
+                  .patch(url)
+                  .set('If-Match', created.headers.etag)
+                  .send(
+                    write === 'amend'
+                      ? { motive: 'economic', reason: 'Corrected' }
+                      : { confidentiality: 'confidential', reason: 'Hide it' },
+                  );
+        const response = await attempt.set('Authorization', `Bearer ${token()}`);
+        expect({ write, status: response.status }).toEqual({ write, status });
+        const after = await request(intake.url).get(url).set('Authorization', `Bearer ${officer}`).expect(200);
+        expect(after.body.version).toBe(status === 200 ? 2 : 1);
+      }
+    });
+  });
+
   describe('protected data', () => {
     let incidentId: string;
 
@@ -450,9 +481,14 @@ describe('incident intake over HTTP (real PostgreSQL and Kafka)', () => {
 
   describe('exports', () => {
     it('streams CSV with a header and an HXL hashtag row, and JSON, with the same filters', async () => {
-      const created = await report(reportIncidentBody({ countryCode: 'NG', occurredOn: '2026-06', occurredOnPrecision: 'month' })).expect(
-        201,
-      );
+      const created = await report(
+        reportIncidentBody({
+          countryCode: 'NG',
+          occurredOn: '2026-06',
+          occurredOnPrecision: 'month',
+          narrative: 'Stopped at the checkpoint',
+        }),
+      ).expect(201);
       const csv = await request(intake.url)
         .get('/incidents/export')
         .query({ countryCode: 'NG' })
@@ -475,6 +511,20 @@ describe('incident intake over HTTP (real PostgreSQL and Kafka)', () => {
         .set('Authorization', `Bearer ${reporting}`)
         .expect(200);
       expect(JSON.parse(json.text).map((incident: { id: string }) => incident.id)).toEqual([created.body.id]);
+      // Like the CSV: no narrative, no sources, nobody's identity.
+      expect(json.text).not.toContain('checkpoint');
+      expect(Object.keys(JSON.parse(json.text)[0])).not.toEqual(expect.arrayContaining(['narrative']));
+      expect(Object.keys(JSON.parse(json.text)[0])).not.toContain('sources');
+      expect(Object.keys(JSON.parse(json.text)[0])).not.toContain('reportedBy');
+    });
+
+    it('refuses an impossible filter date with 400 before anything is streamed', async () => {
+      const response = await request(intake.url)
+        .get('/incidents/export')
+        .query({ to: '2026-13-01', format: 'json' })
+        .set('Authorization', `Bearer ${reporting}`)
+        .expect(400);
+      expect(response.body.details).toEqual([expect.objectContaining({ field: 'to' })]);
     });
 
     it('is closed to partners', async () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { encodeCursor } from '#database';
 import type { DataSource } from 'typeorm';
 import { reportIncidentBody } from '../factories/incident-facts.factory.js';
 import { openTestDataSource } from '../support/database.js';
@@ -316,6 +317,7 @@ describe('investigation-tracking refuses bad input with a clear 4xx and writes n
     [{ concernedStateCode: 'XX' }, 'concernedStateCode'],
     [{ limit: 1000 }, 'limit'],
     [{ cursor: '!!' }, 'cursor'],
+    [{ cursor: encodeCursor('', 'not-a-uuid') }, 'cursor'],
   ])('refuses the list filter %j', async (query, field) => {
     const response = await request(investigation.url).get('/cases').query(query).set('Authorization', `Bearer ${officer}`).expect(400);
     expect(response.body.details.map((detail: { field: string }) => detail.field)).toEqual([field]);

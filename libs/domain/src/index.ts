@@ -3,3 +3,4 @@ export * from './aggregate-root.js';
 export * from './clock.js';
 export * from './canonical-json.js';
 export * from './access-policy.js';
+export * from './calendar-date.js';

@@ -5,3 +5,5 @@ export * from './service-config.module.js';
 export * from './bootstrap.js';
 export * from './page.request.dto.js';
 export * from './http-preconditions.js';
+export * from './calendar-day.js';
+export * from './nested-list.js';

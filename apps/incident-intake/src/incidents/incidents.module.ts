@@ -11,7 +11,6 @@ import { IncidentChanger } from './application/incident-changer.js';
 import { IncidentFinder } from './application/incident-finder.js';
 import { IncidentRecorder } from './application/incident-recorder.js';
 import { ListIncidentsHandler } from './application/list-incidents.handler.js';
-import { ProtectedDataAccess } from './application/protected-data-access.js';
 import { RejectIncidentHandler } from './application/reject-incident.handler.js';
 import { ReplaceProtectedDataHandler } from './application/replace-protected-data.handler.js';
 import { ReportIncidentHandler } from './application/report-incident.handler.js';
@@ -41,7 +40,6 @@ import { ProtectedDataRepository } from './infrastructure/protected-data.reposit
     IncidentRecorder,
     IncidentChanger,
     IncidentFinder,
-    ProtectedDataAccess,
     IncidentRepository,
     ProtectedDataRepository,
     IdempotencyKeys,

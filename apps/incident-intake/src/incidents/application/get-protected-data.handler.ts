@@ -4,19 +4,19 @@ import { Transactions } from '#database';
 import type { ProtectedData } from '../domain/protected-data.js';
 import { ProtectedDataRepository } from '../infrastructure/protected-data.repository.js';
 import { GetProtectedDataQuery } from './get-protected-data.query.js';
-import { ProtectedDataAccess } from './protected-data-access.js';
+import { IncidentFinder } from './incident-finder.js';
 
 @QueryHandler(GetProtectedDataQuery)
 export class GetProtectedDataHandler implements IQueryHandler<GetProtectedDataQuery> {
   constructor(
     @Inject(Transactions) private readonly transactions: Transactions,
-    @Inject(ProtectedDataAccess) private readonly access: ProtectedDataAccess,
+    @Inject(IncidentFinder) private readonly finder: IncidentFinder,
     @Inject(ProtectedDataRepository) private readonly protectedData: ProtectedDataRepository,
   ) {}
 
   async execute({ incidentId, reader }: GetProtectedDataQuery): Promise<ProtectedData> {
     const manager = this.transactions.manager();
-    await this.access.assert(manager, incidentId, reader, 'read_protected');
+    await this.finder.permitted(manager, incidentId, reader, 'read_protected');
     return (await this.protectedData.load(manager, incidentId)) ?? { victims: [], witnesses: [] };
   }
 }

@@ -26,7 +26,7 @@ export class IncidentChanger {
     apply: (incident: Incident) => T,
   ): Promise<{ incident: Incident; result: T }> {
     return this.transactions.run(async (manager) => {
-      const incident = await this.finder.visible(manager, id, actor);
+      const incident = await this.finder.permitted(manager, id, actor, 'write');
       const readVersion = incident.version;
       if (expectedVersion !== undefined && expectedVersion !== readVersion) {
         throw new StaleVersionError(

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { isAllowed, NotFoundError, type Actor, type GuardedRecord } from '#domain';
+import { ForbiddenError, isAllowed, NotFoundError, type AccessAction, type Actor, type GuardedRecord } from '#domain';
 import type { Incident } from '../domain/incident.js';
 import { IncidentRepository } from '../infrastructure/incident.repository.js';
 
@@ -19,6 +19,22 @@ export class IncidentFinder {
     const incident = await this.incidents.findById(manager, id);
     if (!incident || !isAllowed(actor, guardedRecordOf(incident), 'read')) {
       throw new NotFoundError(`No incident with id ${id}`);
+    }
+    return incident;
+  }
+
+  /**
+   * Loads an incident the actor may see and act on: amending, verifying, rejecting and its
+   * protected data belong to the reporting organisation (and admins); others get 403.
+   */
+  async permitted(manager: EntityManager, id: string, actor: Actor, action: Exclude<AccessAction, 'read'>): Promise<Incident> {
+    const incident = await this.visible(manager, id, actor);
+    if (!isAllowed(actor, guardedRecordOf(incident), action)) {
+      throw new ForbiddenError(
+        action === 'read_protected'
+          ? 'Protected data of an incident is visible only to officers of the organisation that reported it'
+          : `Incident ${incident.state.reference} was reported by ${incident.state.reportingOrganisation}; only its officers (and admins) may change it`,
+      );
     }
     return incident;
   }

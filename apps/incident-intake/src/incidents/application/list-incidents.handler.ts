@@ -1,11 +1,18 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { decodeCursor, encodeCursor, Transactions } from '#database';
+import { isCalendarDate } from '#domain';
 import { IncidentMapper, type IncidentRow } from '../infrastructure/incident.mapper.js';
 import { filterConditions, visibilityConditions } from './incident-filter.js';
 import { ListIncidentsQuery, type IncidentPage } from './list-incidents.query.js';
 
 const sortColumn = { occurredOn: 'occurred_on', reportedAt: 'reported_at' } as const;
+
+/** What each sort writes into its cursors, so a cursor of another shape never reaches SQL. */
+const isSortValue = {
+  occurred_on: isCalendarDate,
+  reported_at: (value: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(value) && !Number.isNaN(Date.parse(value)),
+};
 
 /** Keyset pagination: the cursor holds the last row's sort value and id, so pages stay stable while rows are added. */
 @QueryHandler(ListIncidentsQuery)
@@ -19,7 +26,7 @@ export class ListIncidentsHandler implements IQueryHandler<ListIncidentsQuery> {
     const parameters: unknown[] = [];
     const conditions = [...filterConditions(filter, parameters), ...visibilityConditions(actor, parameters)];
     if (cursor) {
-      const [value, id] = decodeCursor(cursor);
+      const [value, id] = decodeCursor(cursor, isSortValue[column]);
       parameters.push(value, id);
       const cast = column === 'occurred_on' ? 'date' : 'timestamptz';
       conditions.push(`(i.${column}, i.id) ${descending ? '<' : '>'} ($${parameters.length - 1}::${cast}, $${parameters.length}::uuid)`);

@@ -1,6 +1,9 @@
 import { InconsistentInputError } from '#domain';
 import type { DatePrecision } from '#contracts';
 
+/** The earliest year an incident may be recorded for; AWSD's records begin in 1997. */
+const EarliestYear = 1900;
+
 /**
  * A calendar date whose day or month may be unknown (AWSD leaves them blank). Stored as
  * its first possible day plus the precision, written as `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
@@ -24,6 +27,8 @@ export class IncidentDate {
       ]);
     }
     const [year, month, day] = match.slice(1).map(Number);
+    // Year 0 does not exist and JavaScript reads years below 100 as 19xx: no record here is that old.
+    if (year < EarliestYear) throw invalid(value, `the year must be ${EarliestYear} or later`);
     if (month !== undefined && (month < 1 || month > 12)) throw invalid(value, 'month must be 01 to 12');
     if (day !== undefined && day > new Date(Date.UTC(year, month, 0)).getUTCDate()) throw invalid(value, 'no such day in that month');
     if (day !== undefined && day < 1) throw invalid(value, 'day must be at least 01');

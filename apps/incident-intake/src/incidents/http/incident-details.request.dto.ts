@@ -2,8 +2,6 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize,
-  IsArray,
   IsBoolean,
   IsIn,
   IsInt,
@@ -18,7 +16,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { IsCountryCode } from '#http';
+import { IsCountryCode, NestedList } from '#http';
 import {
   Affiliations,
   AssetTypes,
@@ -201,10 +199,7 @@ export class IncidentDetailsDto {
   motive?: Motive;
 
   @ApiProperty({ type: [PersonnelHarmCountDto], description: 'One entry per harm × status (× affiliation × gender where known)' })
-  @IsArray()
-  @ArrayMaxSize(500)
-  @ValidateNested({ each: true })
-  @Type(() => PersonnelHarmCountDto)
+  @NestedList(() => PersonnelHarmCountDto, 500)
   personnel!: PersonnelHarmCountDto[];
 
   @ApiPropertyOptional({ type: AffiliationBreakdownDto })
@@ -226,10 +221,7 @@ export class IncidentDetailsDto {
   declaredTotals?: DeclaredTotalsDto;
 
   @ApiProperty({ type: [AffectedAssetDto] })
-  @IsArray()
-  @ArrayMaxSize(200)
-  @ValidateNested({ each: true })
-  @Type(() => AffectedAssetDto)
+  @NestedList(() => AffectedAssetDto, 200)
   assets!: AffectedAssetDto[];
 
   @ApiProperty({ enum: PerpetratorCategories, description: 'Alleged perpetrator' })
@@ -243,10 +235,7 @@ export class IncidentDetailsDto {
   narrative?: string;
 
   @ApiProperty({ type: [IncidentSourceDto] })
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => IncidentSourceDto)
+  @NestedList(() => IncidentSourceDto, 50)
   sources!: IncidentSourceDto[];
 
   @ApiProperty({ enum: ConfidentialityLevels })

@@ -7,9 +7,8 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { AllowRoles, CurrentUser, type AuthenticatedUser } from '#auth';
 import { ExportIncidentsQuery } from '../application/export-incidents.query.js';
-import { IncidentResponseDto } from './incident.response.dto.js';
 import { ExportIncidentsRequestDto } from './export-incidents.request.dto.js';
-import { exportHeader, exportHxlRow, exportRow } from './incident-export.format.js';
+import { exportHeader, exportHxlRow, exportRecord, exportRow } from './incident-export.format.js';
 
 /** CSV (with an HXL hashtag row) and JSON exports, streamed in batches. */
 @ApiTags('incidents')
@@ -51,7 +50,7 @@ export class IncidentExportController {
             yield '[';
             let first = true;
             for await (const incident of incidents) {
-              yield `${first ? '' : ','}\n${JSON.stringify(IncidentResponseDto.from(incident))}`;
+              yield `${first ? '' : ','}\n${JSON.stringify(exportRecord(incident))}`;
               first = false;
             }
             yield '\n]\n';

@@ -1,5 +1,6 @@
 import { HarmTypes, PersonnelStatuses } from '#contracts';
 import type { Incident } from '../domain/incident.js';
+import { IncidentResponseDto } from './incident.response.dto.js';
 
 /**
  * Export columns with their HXL hashtags. Narratives, sources and protected data are never
@@ -46,4 +47,10 @@ export const exportHxlRow = columns.map((column) => column.hxl);
 
 export function exportRow(incident: Incident): (string | number)[] {
   return columns.map((column) => column.value(incident) ?? '');
+}
+
+/** A record of the JSON export: the incident as the API shows it, less what the CSV leaves out too. */
+export function exportRecord(incident: Incident): Omit<IncidentResponseDto, 'narrative' | 'sources' | 'reportedBy'> {
+  const { narrative: _narrative, sources: _sources, reportedBy: _reportedBy, ...record } = IncidentResponseDto.from(incident);
+  return record;
 }

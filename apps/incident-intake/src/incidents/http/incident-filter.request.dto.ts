@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, Matches } from 'class-validator';
-import { IsCountryCode } from '#http';
+import { IsIn, IsOptional } from 'class-validator';
+import { IsCalendarDay, IsCountryCode } from '#http';
 import {
   HarmTypes,
   IncidentStatuses,
@@ -10,8 +10,6 @@ import {
   type IncidentStatus,
   type PerpetratorCategory,
 } from '#contracts';
-
-const Day = /^\d{4}-\d{2}-\d{2}$/;
 
 export class IncidentFilterRequestDto {
   @ApiPropertyOptional({ example: 'SD' })
@@ -24,17 +22,11 @@ export class IncidentFilterRequestDto {
   @IsCountryCode()
   concernedStateCode?: string;
 
-  @ApiPropertyOptional({
-    example: '2026-01-01',
-    description: 'Occurred on or after (YYYY-MM-DD; a partial date counts from its first day)',
-  })
-  @IsOptional()
-  @Matches(Day, { message: 'from must be YYYY-MM-DD' })
+  // A real day, checked before any list or export starts streaming.
+  @IsCalendarDay('Occurred on or after (YYYY-MM-DD; a partial date counts from its first day)', true)
   from?: string;
 
-  @ApiPropertyOptional({ example: '2026-12-31', description: 'Occurred on or before (YYYY-MM-DD)' })
-  @IsOptional()
-  @Matches(Day, { message: 'to must be YYYY-MM-DD' })
+  @IsCalendarDay('Occurred on or before (YYYY-MM-DD)', true)
   to?: string;
 
   @ApiPropertyOptional({ enum: MeansOfAttack })

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Genders, HarmTypes, PersonnelStatuses, type Gender, type HarmType, type PersonnelStatus } from '#contracts';
+import { NestedList } from '#http';
 import type { ProtectedData } from '../domain/protected-data.js';
 
 /** A victim or witness; stored encrypted and shown only inside the reporting organisation. */
@@ -55,18 +55,12 @@ export class ProtectedDataDto {
 
   @ApiPropertyOptional({ type: [ProtectedPersonDto] })
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(500)
-  @ValidateNested({ each: true })
-  @Type(() => ProtectedPersonDto)
+  @NestedList(() => ProtectedPersonDto, 500)
   victims?: ProtectedPersonDto[];
 
   @ApiPropertyOptional({ type: [ProtectedPersonDto] })
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(200)
-  @ValidateNested({ each: true })
-  @Type(() => ProtectedPersonDto)
+  @NestedList(() => ProtectedPersonDto, 200)
   witnesses?: ProtectedPersonDto[];
 }
 

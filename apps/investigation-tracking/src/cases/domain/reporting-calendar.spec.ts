@@ -2,7 +2,6 @@ import {
   addDays,
   daysBetween,
   DefaultReportingPolicy,
-  isCalendarDate,
   ReportingCalendar,
   toCalendarDate,
   type ReportingPolicy,
@@ -246,19 +245,6 @@ describe('calendar date helpers', () => {
     expect(toCalendarDate(new Date(instant))).toBe(expected);
   });
 
-  it.each([
-    ['2024-02-29', true],
-    ['2025-12-31', true],
-    ['2026-02-30', false],
-    ['2025-02-29', false],
-    ['2025-04-31', false],
-    ['2025-13-01', false],
-    ['2026-2-1', false],
-    ['', false],
-    ['2025-01-01T00:00:00Z', false],
-  ])('isCalendarDate(%j) is %s', (value, expected) => {
-    expect(isCalendarDate(value)).toBe(expected);
-  });
 
   it.each([
     ['a date that does not exist', () => addDays('2026-02-30', 1)],

@@ -1,4 +1,5 @@
 import type { DueDateKind } from '#contracts';
+import { isCalendarDate } from '#domain';
 
 /** A calendar date 'YYYY-MM-DD', UTC. */
 export type CalendarDate = string;
@@ -50,14 +51,6 @@ export function daysBetween(from: CalendarDate, to: CalendarDate): number {
 /** The UTC day of an instant. */
 export function toCalendarDate(instant: Date): CalendarDate {
   return instant.toISOString().slice(0, 10);
-}
-
-/** A real date written strictly as YYYY-MM-DD ('2026-02-30' and '2026-2-1' are not). */
-export function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const parsed = Date.parse(value);
-  // The round trip catches days that roll over into the next month.
-  return !Number.isNaN(parsed) && new Date(parsed).toISOString().slice(0, 10) === value;
 }
 
 function isOpen(dueDate: DueDate): boolean {

@@ -1,17 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsString,
-  IsUUID,
-  MaxLength,
-  MinLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import {
   AssessmentCriteria,
   DeterminationFindings,
@@ -26,7 +14,7 @@ import {
   type JudicialSystemCondition,
   type StandardRating,
 } from '#contracts';
-import { IsCalendarDay } from './request-fields.js';
+import { IsCalendarDay, NestedList } from '#http';
 
 export class CriterionFindingDto {
   @ApiProperty({ enum: AssessmentCriteria, description: 'Minnesota Protocol (2016) / Istanbul Protocol (2022)' })
@@ -48,10 +36,7 @@ export class StandardRatingDto {
   rating!: StandardRating;
 
   @ApiProperty({ type: [CriterionFindingDto], description: 'The criteria examined and what was found' })
-  @IsArray()
-  @ArrayMaxSize(AssessmentCriteria.length)
-  @ValidateNested({ each: true })
-  @Type(() => CriterionFindingDto)
+  @NestedList(() => CriterionFindingDto, AssessmentCriteria.length)
   criteria!: CriterionFindingDto[];
 
   @ApiProperty({ type: [String], format: 'uuid', description: 'Items of the case evidence register relied on' })
@@ -71,11 +56,8 @@ export class AssessmentRequestDto {
   judicialSystem!: JudicialSystemCondition;
 
   @ApiProperty({ type: [StandardRatingDto], description: 'Each of the six standards exactly once' })
-  @IsArray()
   @ArrayMinSize(6)
-  @ArrayMaxSize(6)
-  @ValidateNested({ each: true })
-  @Type(() => StandardRatingDto)
+  @NestedList(() => StandardRatingDto, 6)
   ratings!: StandardRatingDto[];
 }
 

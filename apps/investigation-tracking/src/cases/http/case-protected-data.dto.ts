@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { SurvivorSupportKinds, type SurvivorSupportKind } from '#contracts';
+import { NestedList } from '#http';
 
 export class ProtectedSurvivorDto {
   @ApiProperty({ maxLength: 200 })
@@ -50,16 +50,10 @@ export class ProtectedAccusedDto {
 /** Identities behind a case's counts: officers of the owning organisation and admins only. */
 export class CaseProtectedDataDto {
   @ApiProperty({ type: [ProtectedSurvivorDto] })
-  @IsArray()
-  @ArrayMaxSize(1000)
-  @ValidateNested({ each: true })
-  @Type(() => ProtectedSurvivorDto)
+  @NestedList(() => ProtectedSurvivorDto, 1000)
   survivors!: ProtectedSurvivorDto[];
 
   @ApiProperty({ type: [ProtectedAccusedDto] })
-  @IsArray()
-  @ArrayMaxSize(1000)
-  @ValidateNested({ each: true })
-  @Type(() => ProtectedAccusedDto)
+  @NestedList(() => ProtectedAccusedDto, 1000)
   accused!: ProtectedAccusedDto[];
 }

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { EvidenceCategories, type EvidenceCategory } from '#contracts';
-import { IsCalendarDay, IsOrganisationName, IsReason } from './request-fields.js';
+import { IsCalendarDay } from '#http';
+import { IsOrganisationName, IsReason } from './request-fields.js';
 
 const Sha256 = () => (target: object, property: string) => {
   ApiProperty({ pattern: '^[a-f0-9]{64}$', description: 'SHA-256 of the item, lower-case hex; the file itself is stored elsewhere' })(

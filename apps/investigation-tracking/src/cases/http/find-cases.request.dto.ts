@@ -2,8 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { CaseStages, type CaseStage } from '#contracts';
-import { IsCountryCode, PageRequestDto } from '#http';
-import { IsCalendarDay } from './request-fields.js';
+import { IsCountryCode, PageRequestDto, IsCalendarDay } from '#http';
 
 /** `true` / `false` in a query string; anything else stays as given and fails validation. */
 const booleanQuery = () => Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value));

@@ -18,8 +18,8 @@ import {
   type TrialStatus,
   type Verdict,
 } from '#contracts';
-import { IsCountryCode } from '#http';
-import { IsCalendarDay, IsOrganisationName } from './request-fields.js';
+import { IsCountryCode, IsCalendarDay } from '#http';
+import { IsOrganisationName } from './request-fields.js';
 
 const Charges = () => (target: object, property: string) => {
   ApiProperty({ enum: ChargeCategories, isArray: true })(target, property);

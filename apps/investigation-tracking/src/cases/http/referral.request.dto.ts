@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Mechanisms, ReferralOutcomes, ReferralStatuses, type Mechanism, type ReferralOutcome, type ReferralStatus } from '#contracts';
-import { IsCalendarDay } from './request-fields.js';
+import { IsCalendarDay } from '#http';
 
 /** 6.2: a referral to an international mechanism. */
 export class ReferralRequestDto {

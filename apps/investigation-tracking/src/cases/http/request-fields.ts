@@ -1,22 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches, MaxLength, MinLength, ValidateBy } from 'class-validator';
-import { isCalendarDate } from '../domain/reporting-calendar.js';
-
-/** A real calendar day, `YYYY-MM-DD` (UTC). */
-export function IsCalendarDay(description: string, optional = false): PropertyDecorator {
-  return applyDecorators(
-    optional ? ApiPropertyOptional({ format: 'date', description }) : ApiProperty({ format: 'date', description }),
-    ...(optional ? [IsOptional()] : []),
-    ValidateBy({
-      name: 'isCalendarDay',
-      validator: {
-        validate: (value: unknown) => typeof value === 'string' && isCalendarDate(value),
-        defaultMessage: (args) => `${args?.property ?? 'date'} must be a real day written YYYY-MM-DD`,
-      },
-    }),
-  );
-}
+import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 
 /** Why a change was made: kept in the case's timeline, never in events. */
 export function IsReason(description = 'Why; shown in the case timeline, never published in events'): PropertyDecorator {

@@ -8,8 +8,8 @@ import {
   type InvestigationStatus,
   type RequestChannel,
 } from '#contracts';
-import { IsCountryCode } from '#http';
-import { IsCalendarDay, IsOrganisationName, IsReason } from './request-fields.js';
+import { IsCountryCode, IsCalendarDay } from '#http';
+import { IsOrganisationName, IsReason } from './request-fields.js';
 
 export class AddConcernedStateRequestDto {
   @ApiProperty({ example: 'TD', description: 'ISO 3166-1 alpha-2' })

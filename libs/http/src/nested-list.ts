@@ -1,0 +1,12 @@
+import { applyDecorators } from '@nestjs/common';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsObject, ValidateNested } from 'class-validator';
+
+/**
+ * A list of nested objects in a request body. Each element must be an object: class-validator
+ * would otherwise validate an array element by its own elements, so `[[]]` or arrays nested
+ * a thousand deep passed as a list of valid objects.
+ */
+export function NestedList(type: () => new () => object, maxSize: number): PropertyDecorator {
+  return applyDecorators(IsArray(), ArrayMaxSize(maxSize), IsObject({ each: true }), ValidateNested({ each: true }), Type(type));
+}
