@@ -28,6 +28,7 @@ describe('migrations', () => {
       reporting: await tablesOf('reporting'),
     };
     expect(before.intake).toEqual([
+      'audit_entry',
       'idempotency_key',
       'inbox',
       'incident',
@@ -37,7 +38,10 @@ describe('migrations', () => {
       'reference_counter',
     ]);
 
-    // One revert takes investigation back to its first migration and empties the other schemas; a second empties it too.
+    // Each revert undoes every service's last migration: the audit trails first, then the workflow, then the schemas.
+    await migrateAll('down', () => undefined);
+    expect(await tablesOf('intake')).not.toContain('audit_entry');
+    expect(await tablesOf('investigation')).not.toContain('audit_entry');
     await migrateAll('down', () => undefined);
     expect(await tablesOf('investigation')).toEqual(['case', 'inbox', 'outbox', 'reference_counter']);
     await migrateAll('down', () => undefined);

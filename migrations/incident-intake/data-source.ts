@@ -1,9 +1,10 @@
 import { IncidentIntakeEnv, incidentIntakeDefaults } from '../../apps/incident-intake/src/incident-intake.env.js';
 import { serviceDataSource } from '../service-data-source.js';
 import { CreateIntakeSchema1764410000000 } from './1764410000000-create-intake-schema.js';
+import { IntakeAuditTrail1764600000000 } from './1764600000000-audit-trail.js';
 
 export default serviceDataSource('incident-intake', IncidentIntakeEnv, incidentIntakeDefaults, {
   schema: 'intake',
   entities: [],
-  migrations: [CreateIntakeSchema1764410000000],
+  migrations: [CreateIntakeSchema1764410000000, IntakeAuditTrail1764600000000],
 });

@@ -5,9 +5,10 @@ import {
 import { serviceDataSource } from '../service-data-source.js';
 import { CreateInvestigationSchema1764410000001 } from './1764410000001-create-investigation-schema.js';
 import { RecommendationSixWorkflow1764500000000 } from './1764500000000-recommendation-6-workflow.js';
+import { InvestigationAuditTrail1764600000001 } from './1764600000001-audit-trail.js';
 
 export default serviceDataSource('investigation-tracking', InvestigationTrackingEnv, investigationTrackingDefaults, {
   schema: 'investigation',
   entities: [],
-  migrations: [CreateInvestigationSchema1764410000001, RecommendationSixWorkflow1764500000000],
+  migrations: [CreateInvestigationSchema1764410000001, RecommendationSixWorkflow1764500000000, InvestigationAuditTrail1764600000001],
 });

@@ -339,14 +339,17 @@ describe('incident intake over HTTP (real PostgreSQL and Kafka)', () => {
 
   describe('writes across organisations', () => {
     it.each([
-      ['an officer of another organisation', () => otherOfficer, 403],
-      ['reporting staff of the same organisation', () => reporting, 403],
-      ['an officer of the reporting organisation', () => officer, 200],
-      ['an admin', () => admin, 200],
-    ])('%s amending, verifying, rejecting a restricted incident → %s', async (_who, token, status) => {
+      // The audit trail records what reached the access policy; a role the route refuses never gets there.
+      ['an officer of another organisation', () => otherOfficer, 403, 'refused'],
+      ['reporting staff of the same organisation', () => reporting, 403, undefined],
+      ['an officer of the reporting organisation', () => officer, 200, 'done'],
+      ['an admin', () => admin, 200, 'done'],
+    ])('%s amending, verifying, rejecting a restricted incident → %s', async (_who, token, status, audited) => {
+      const ids: string[] = [];
       for (const write of ['amend', 'confidential', 'verify', 'reject'] as const) {
         const created = await report(reportIncidentBody({ countryCode: 'GH', confidentiality: 'restricted' })).expect(201);
         const url = `/incidents/${created.body.id}`;
+        ids.push(created.body.id);
         const attempt =
           write === 'verify'
             ? request(intake.url).post(`${url}/verify`)
@@ -365,6 +368,18 @@ describe('incident intake over HTTP (real PostgreSQL and Kafka)', () => {
         const after = await request(intake.url).get(url).set('Authorization', `Bearer ${officer}`).expect(200);
         expect(after.body.version).toBe(status === 200 ? 2 : 1);
       }
+      const audit: { action: string; outcome: string }[] = await dataSource.query(
+        'SELECT action, outcome FROM intake.audit_entry WHERE record_id = ANY($1) ORDER BY sequence',
+        [ids],
+      );
+      expect(audit).toEqual(
+        audited
+          ? ['incident.amended', 'incident.amended', 'incident.verified', 'incident.rejected'].map((action) => ({
+              action,
+              outcome: audited,
+            }))
+          : [],
+      );
     });
   });
 

@@ -364,5 +364,18 @@ describe('investigation-tracking refuses bad input with a clear 4xx and writes n
       `SELECT count(*)::int AS leaks FROM investigation.outbox WHERE payload::text LIKE '%Halima%' OR headers::text LIKE '%Halima%'`,
     );
     expect(leaks).toBe(0);
+
+    // Every read and write of the identities, and every refusal, is in the audit trail.
+    const audit: { action: string; outcome: string; actor_subject: string }[] = await dataSource.query(
+      `SELECT action, outcome, actor_subject FROM investigation.audit_entry
+       WHERE record_id = $1 AND action LIKE 'protected_data.%' ORDER BY sequence`,
+      [caseId],
+    );
+    expect(audit).toEqual([
+      { action: 'protected_data.written', outcome: 'refused', actor_subject: 'officer-otto' },
+      { action: 'protected_data.written', outcome: 'done', actor_subject: 'officer-vera' },
+      { action: 'protected_data.read', outcome: 'done', actor_subject: 'officer-vera' },
+      { action: 'protected_data.read', outcome: 'refused', actor_subject: 'officer-otto' },
+    ]);
   });
 });

@@ -7,3 +7,4 @@ export * from './database.module.js';
 export * from './keyset-cursor.js';
 export * from './protected-data.cipher.js';
 export * from './sealed-json-store.js';
+export * from './audit-trail.js';

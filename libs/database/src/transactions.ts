@@ -17,6 +17,14 @@ export class Transactions {
     return this.dataSource.transaction((manager) => this.storage.run(manager, () => work(manager)));
   }
 
+  /**
+   * Runs work in a transaction of its own even inside another: for records that must outlive
+   * the caller's rollback, such as an audit entry of a refused access.
+   */
+  runAlone<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction((manager) => this.storage.run(manager, () => work(manager)));
+  }
+
   /** The manager of the transaction in progress, or the plain one outside a transaction (reads). */
   manager(): EntityManager {
     return this.storage.getStore() ?? this.dataSource.manager;

@@ -9,7 +9,7 @@ export class AmendIncidentHandler implements ICommandHandler<AmendIncidentComman
   constructor(@Inject(IncidentChanger) private readonly changer: IncidentChanger) {}
 
   async execute({ id, expectedVersion, changes, reason, actor }: AmendIncidentCommand) {
-    const { incident, result } = await this.changer.change(id, expectedVersion, actor, (incident) =>
+    const { incident, result } = await this.changer.change(id, expectedVersion, actor, 'incident.amended', (incident) =>
       incident.amend(changes, actor.subject, reason, systemClock),
     );
     return { incident, ...result };

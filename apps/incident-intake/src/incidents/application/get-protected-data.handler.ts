@@ -15,8 +15,10 @@ export class GetProtectedDataHandler implements IQueryHandler<GetProtectedDataQu
   ) {}
 
   async execute({ incidentId, reader }: GetProtectedDataQuery): Promise<ProtectedData> {
-    const manager = this.transactions.manager();
-    await this.finder.permitted(manager, incidentId, reader, 'read_protected');
-    return (await this.protectedData.load(manager, incidentId)) ?? { victims: [], witnesses: [] };
+    // A transaction, so the read and its audit entry are recorded together.
+    return this.transactions.run(async (manager) => {
+      await this.finder.permitted(manager, incidentId, reader, 'read_protected', 'protected_data.read');
+      return (await this.protectedData.load(manager, incidentId)) ?? { victims: [], witnesses: [] };
+    });
   }
 }

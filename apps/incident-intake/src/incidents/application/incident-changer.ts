@@ -23,10 +23,12 @@ export class IncidentChanger {
     id: string,
     expectedVersion: number | undefined,
     actor: Actor,
+    /** The audit trail's name of the change, e.g. `incident.verified`. */
+    auditAction: string,
     apply: (incident: Incident) => T,
   ): Promise<{ incident: Incident; result: T }> {
     return this.transactions.run(async (manager) => {
-      const incident = await this.finder.permitted(manager, id, actor, 'write');
+      const incident = await this.finder.permitted(manager, id, actor, 'write', auditAction);
       const readVersion = incident.version;
       if (expectedVersion !== undefined && expectedVersion !== readVersion) {
         throw new StaleVersionError(

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ForbiddenError, isAllowed, NotFoundError, type AccessAction, type Actor, type GuardedRecord } from '#domain';
+import { AuditTrail, Transactions } from '#database';
+import { ForbiddenError, isAllowed, NotFoundError, systemClock, type AccessAction, type Actor, type GuardedRecord } from '#domain';
 import type { Incident } from '../domain/incident.js';
 import { IncidentRepository } from '../infrastructure/incident.repository.js';
 
@@ -13,7 +14,11 @@ export const guardedRecordOf = (incident: Incident): GuardedRecord => ({
 /** Loads an incident the actor may see; one the actor may not see is answered as unknown. */
 @Injectable()
 export class IncidentFinder {
-  constructor(@Inject(IncidentRepository) private readonly incidents: IncidentRepository) {}
+  constructor(
+    @Inject(IncidentRepository) private readonly incidents: IncidentRepository,
+    @Inject(Transactions) private readonly transactions: Transactions,
+    @Inject(AuditTrail) private readonly audit: AuditTrail,
+  ) {}
 
   async visible(manager: EntityManager, id: string, actor: Actor): Promise<Incident> {
     const incident = await this.incidents.findById(manager, id);
@@ -25,17 +30,30 @@ export class IncidentFinder {
 
   /**
    * Loads an incident the actor may see and act on: amending, verifying, rejecting and its
-   * protected data belong to the reporting organisation (and admins); others get 403.
+   * protected data belong to the reporting organisation (and admins); others get 403. Either
+   * way the attempt goes into the audit trail: a permitted one with the caller's transaction
+   * (it commits with the action), a refused one in a transaction of its own.
    */
-  async permitted(manager: EntityManager, id: string, actor: Actor, action: Exclude<AccessAction, 'read'>): Promise<Incident> {
+  async permitted(
+    manager: EntityManager,
+    id: string,
+    actor: Actor,
+    action: Exclude<AccessAction, 'read'>,
+    auditAction: string,
+  ): Promise<Incident> {
     const incident = await this.visible(manager, id, actor);
+    const entry = { actor: actorOf(actor), action: auditAction, recordType: 'incident', recordId: id };
     if (!isAllowed(actor, guardedRecordOf(incident), action)) {
+      await this.transactions.runAlone((own) => this.audit.record(own, { ...entry, outcome: 'refused' }, systemClock.now()));
       throw new ForbiddenError(
         action === 'read_protected'
           ? 'Protected data of an incident is visible only to officers of the organisation that reported it'
           : `Incident ${incident.state.reference} was reported by ${incident.state.reportingOrganisation}; only its officers (and admins) may change it`,
       );
     }
+    await this.audit.record(manager, { ...entry, outcome: 'done' }, systemClock.now());
     return incident;
   }
 }
+
+const actorOf = (actor: Actor) => ({ subject: actor.subject, role: actor.role, organisation: actor.organisation });

@@ -20,7 +20,7 @@ export class RejectIncidentHandler implements ICommandHandler<RejectIncidentComm
     return this.transactions.run(async (manager) => {
       // The duplicated incident must exist: a rejection pointing nowhere would hide an incident.
       if (rejection.duplicateOfIncidentId) await this.assertExists(manager, rejection.duplicateOfIncidentId, actor);
-      const { incident } = await this.changer.change(id, expectedVersion, actor, (current) =>
+      const { incident } = await this.changer.change(id, expectedVersion, actor, 'incident.rejected', (current) =>
         current.reject(rejection, actor.subject, systemClock),
       );
       return incident;

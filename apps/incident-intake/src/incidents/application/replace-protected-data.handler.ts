@@ -15,7 +15,7 @@ export class ReplaceProtectedDataHandler implements ICommandHandler<ReplaceProte
 
   execute({ incidentId, data, writer }: ReplaceProtectedDataCommand): Promise<void> {
     return this.transactions.run(async (manager) => {
-      await this.finder.permitted(manager, incidentId, writer, 'write_protected');
+      await this.finder.permitted(manager, incidentId, writer, 'write_protected', 'protected_data.written');
       await this.protectedData.save(manager, incidentId, data, writer.subject);
     });
   }

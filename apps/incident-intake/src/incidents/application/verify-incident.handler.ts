@@ -10,6 +10,8 @@ export class VerifyIncidentHandler implements ICommandHandler<VerifyIncidentComm
   constructor(@Inject(IncidentChanger) private readonly changer: IncidentChanger) {}
 
   async execute({ id, expectedVersion, actor }: VerifyIncidentCommand): Promise<Incident> {
-    return (await this.changer.change(id, expectedVersion, actor, (incident) => incident.verify(actor.subject, systemClock))).incident;
+    return (
+      await this.changer.change(id, expectedVersion, actor, 'incident.verified', (incident) => incident.verify(actor.subject, systemClock))
+    ).incident;
   }
 }

@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ForbiddenError, isAllowed, NotFoundError, StaleVersionError, type AccessAction, type Actor } from '#domain';
+import { AuditTrail, Transactions } from '#database';
+import { ForbiddenError, isAllowed, NotFoundError, StaleVersionError, type AccessAction, type Actor, type Clock } from '#domain';
 import type { Case } from '../domain/case.js';
 import { CaseRepository } from '../infrastructure/case.repository.js';
+import { CLOCK } from './case-settings.js';
 
 /**
  * Loads a case through the one access policy: a case the actor may not read is unknown (404),
@@ -10,7 +12,12 @@ import { CaseRepository } from '../infrastructure/case.repository.js';
  */
 @Injectable()
 export class CaseFinder {
-  constructor(@Inject(CaseRepository) private readonly cases: CaseRepository) {}
+  constructor(
+    @Inject(CaseRepository) private readonly cases: CaseRepository,
+    @Inject(Transactions) private readonly transactions: Transactions,
+    @Inject(AuditTrail) private readonly audit: AuditTrail,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async readable(manager: EntityManager, id: string, actor: Actor): Promise<Case> {
     const found = await this.cases.findById(manager, id);
@@ -18,15 +25,27 @@ export class CaseFinder {
     return found;
   }
 
+  /**
+   * The attempt goes into the audit trail: a permitted one with the caller's transaction (it
+   * commits with the change), a refused one in a transaction of its own.
+   */
   async permitted(
     manager: EntityManager,
     id: string,
     actor: Actor,
     action: Exclude<AccessAction, 'read'>,
+    auditAction: string,
     expectedVersion?: number,
   ): Promise<Case> {
     const found = await this.readable(manager, id, actor);
+    const entry = {
+      actor: { subject: actor.subject, role: actor.role, organisation: actor.organisation },
+      action: auditAction,
+      recordType: 'case',
+      recordId: id,
+    };
     if (!isAllowed(actor, guarded(found), action)) {
+      await this.transactions.runAlone((own) => this.audit.record(own, { ...entry, outcome: 'refused' }, this.clock.now()));
       throw new ForbiddenError(
         `Case ${found.reference} is worked by ${found.state.owningOrganisation}; only its officers (and admins) may change it`,
       );
@@ -36,6 +55,7 @@ export class CaseFinder {
         `Case ${found.reference} is at version ${found.version}, not ${expectedVersion}; reload it and apply the change again`,
       );
     }
+    await this.audit.record(manager, { ...entry, outcome: 'done' }, this.clock.now());
     return found;
   }
 }

@@ -28,7 +28,7 @@ export class ChangeCaseHandler implements ICommandHandler<ChangeCaseCommand> {
 
   execute({ caseId, expectedVersion, change, actor }: ChangeCaseCommand): Promise<Case> {
     return this.transactions.run(async (manager) => {
-      const found = await this.finder.permitted(manager, caseId, actor, 'write', expectedVersion);
+      const found = await this.finder.permitted(manager, caseId, actor, 'write', `case.${change.kind}`, expectedVersion);
       const ctx: TransitionContext = { by: actor.subject, now: this.clock.now(), newId: uuidv7 };
       await this.apply(manager, found, change, ctx, actor);
       await this.cases.update(manager, found, expectedVersion);

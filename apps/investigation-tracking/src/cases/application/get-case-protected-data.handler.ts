@@ -15,8 +15,10 @@ export class GetCaseProtectedDataHandler implements IQueryHandler<GetCaseProtect
   ) {}
 
   async execute({ caseId, actor }: GetCaseProtectedDataQuery): Promise<CaseProtectedData> {
-    const manager = this.transactions.manager();
-    await this.finder.permitted(manager, caseId, actor, 'read_protected');
-    return (await this.protectedData.load(manager, caseId)) ?? { survivors: [], accused: [] };
+    // A transaction, so the read and its audit entry are recorded together.
+    return this.transactions.run(async (manager) => {
+      await this.finder.permitted(manager, caseId, actor, 'read_protected', 'protected_data.read');
+      return (await this.protectedData.load(manager, caseId)) ?? { survivors: [], accused: [] };
+    });
   }
 }

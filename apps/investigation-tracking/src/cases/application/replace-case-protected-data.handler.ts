@@ -15,7 +15,7 @@ export class ReplaceCaseProtectedDataHandler implements ICommandHandler<ReplaceC
 
   execute({ caseId, data, actor }: ReplaceCaseProtectedDataCommand): Promise<void> {
     return this.transactions.run(async (manager) => {
-      await this.finder.permitted(manager, caseId, actor, 'write_protected');
+      await this.finder.permitted(manager, caseId, actor, 'write_protected', 'protected_data.written');
       await this.protectedData.save(manager, caseId, data, actor.subject);
     });
   }

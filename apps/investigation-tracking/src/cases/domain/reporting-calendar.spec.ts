@@ -245,7 +245,6 @@ describe('calendar date helpers', () => {
     expect(toCalendarDate(new Date(instant))).toBe(expected);
   });
 
-
   it.each([
     ['a date that does not exist', () => addDays('2026-02-30', 1)],
     ['a fraction of a day', () => addDays('2026-02-01', 0.5)],
