@@ -5,6 +5,10 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 
+# Local run: the development defaults (database, broker, signing secret) apply only when
+# NODE_ENV says so explicitly; the services refuse to start on an unset NODE_ENV.
+export NODE_ENV=${NODE_ENV:-development}
+
 npm run --silent build
 bash docker/stack.sh up
 npm run --silent migrate

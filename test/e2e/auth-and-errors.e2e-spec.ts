@@ -1,4 +1,4 @@
-import { sign } from 'jsonwebtoken';
+import { sign, type SignOptions } from 'jsonwebtoken';
 import request from 'supertest';
 import { localDefaults } from '#config';
 import { reportIncidentBody } from '../factories/incident-facts.factory.js';
@@ -10,6 +10,9 @@ describe('authentication, roles and the error body (incident-intake)', () => {
   let intake: RunningService;
   let dataSource: DataSource;
   const officer = tokenFor('officer');
+  const local = { issuer: localDefaults.JWT_ISSUER, audience: localDefaults.JWT_AUDIENCE };
+  const signed = (claims: object, options: SignOptions = {}, secret = localDefaults.JWT_SECRET) =>
+    sign(claims, secret, { ...local, expiresIn: '5m', ...options });
 
   async function incidentCount(): Promise<number> {
     const [{ count }] = await dataSource.query('SELECT count(*)::int AS count FROM intake.incident');
@@ -30,29 +33,17 @@ describe('authentication, roles and the error body (incident-intake)', () => {
     ['no token', undefined, 'A bearer token is required'],
     [
       'a token signed with another secret',
-      `Bearer ${sign({ sub: 's', role: 'officer', org: 'o' }, 'x'.repeat(40), { issuer: localDefaults.JWT_ISSUER, audience: localDefaults.JWT_AUDIENCE })}`,
-      'invalid signature',
+      `Bearer ${signed({ sub: 's', role: 'officer', org: 'o' }, {}, 'x'.repeat(40))}`,
+      'bad signature',
     ],
-    [
-      'an expired token',
-      `Bearer ${sign({ sub: 's', role: 'officer', org: 'o', exp: 1 }, localDefaults.JWT_SECRET, { issuer: localDefaults.JWT_ISSUER, audience: localDefaults.JWT_AUDIENCE })}`,
-      'jwt expired',
-    ],
+    ['an expired token', `Bearer ${sign({ sub: 's', role: 'officer', org: 'o', exp: 1 }, localDefaults.JWT_SECRET, local)}`, 'expired'],
     [
       'a token of another issuer',
-      `Bearer ${sign({ sub: 's', role: 'officer', org: 'o' }, localDefaults.JWT_SECRET, { issuer: 'elsewhere', audience: localDefaults.JWT_AUDIENCE })}`,
-      'jwt issuer invalid',
+      `Bearer ${signed({ sub: 's', role: 'officer', org: 'o' }, { issuer: 'elsewhere' })}`,
+      'wrong issuer or audience',
     ],
-    [
-      'a token without organisation',
-      `Bearer ${sign({ sub: 's', role: 'officer' }, localDefaults.JWT_SECRET, { issuer: localDefaults.JWT_ISSUER, audience: localDefaults.JWT_AUDIENCE })}`,
-      'organisation',
-    ],
-    [
-      'a token with an unknown role',
-      `Bearer ${sign({ sub: 's', role: 'root', org: 'o' }, localDefaults.JWT_SECRET, { issuer: localDefaults.JWT_ISSUER, audience: localDefaults.JWT_AUDIENCE })}`,
-      'known role',
-    ],
+    ['a token without organisation', `Bearer ${signed({ sub: 's', role: 'officer' })}`, "claim 'org'"],
+    ['a token with an unknown role', `Bearer ${signed({ sub: 's', role: 'root', org: 'o' })}`, "claim 'role'"],
   ])('answers 401 to %s', async (_case, authorization, message) => {
     const call = request(intake.url).post('/incidents').send(reportIncidentBody());
     const response = await (authorization ? call.set('Authorization', authorization) : call).expect(401);

@@ -43,15 +43,28 @@ describe('tokens verified against an identity provider’s JWKS (RS256)', () => 
   });
 
   it.each([
-    ['signed with another key under the published kid', () => token(stranger.privateKey), 'invalid signature'],
-    ['naming a key the provider does not publish', () => token(current.privateKey, 'key-1999'), 'no applicable key found'],
+    ['signed with another key under the published kid', () => token(stranger.privateKey), 'bad signature'],
+    ['naming a key the provider does not publish', () => token(current.privateKey, 'key-1999'), 'unknown signing key'],
     [
       'signed with HS256 and a guessed secret',
       () => jsonwebtoken.sign({ sub: 's', role: 'admin', org: 'o' }, 'x'.repeat(40), { keyid: 'key-2026', issuer, audience }),
-      'Unsupported "alg"',
+      'algorithm not accepted',
+    ],
+    [
+      'for another audience',
+      () =>
+        jsonwebtoken.sign({ sub: 's', role: 'officer', org: 'o' }, current.privateKey, {
+          algorithm: 'RS256',
+          keyid: 'key-2026',
+          issuer,
+          audience: 'elsewhere',
+          expiresIn: '5m',
+        }),
+      'wrong issuer or audience',
     ],
   ])('refuses a token %s with 401', async (_case, make, message) => {
     const response = await request(intake.url).get('/incidents').set('Authorization', `Bearer ${make()}`).expect(401);
     expect(response.body.message).toContain(message);
+    expect(JSON.stringify(response.body)).not.toContain(issuer);
   });
 });

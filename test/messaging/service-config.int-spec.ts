@@ -16,6 +16,7 @@ const production = {
   KAFKA_BROKERS: '127.0.0.1:9092',
   KAFKA_CONSUMER_GROUP: 'config-test',
   JWT_ALGORITHM: 'HS256',
+  JWT_ALLOW_HS256_IN_PRODUCTION: 'true',
   JWT_SECRET: 'a-production-secret-of-at-least-32-chars',
   JWT_ISSUER: 'issuer',
   JWT_AUDIENCE: 'audience',

@@ -1,8 +1,17 @@
-import { ForbiddenException, Inject, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import {
+  ForbiddenException,
+  Inject,
+  Injectable,
+  Logger,
+  UnauthorizedException,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
+import { accessTokenClaims, invalidTokenReason, TOKEN_POLICY, type TokenPolicy } from './access-token.js';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from './decorators.js';
-import { Roles, type AccessTokenClaims, type AuthenticatedUser, type Role } from './roles.js';
+import type { AccessTokenClaims, AuthenticatedUser, Role } from './roles.js';
 
 /**
  * Global guard: every route needs a valid bearer token unless marked @Public(); a route
@@ -11,9 +20,12 @@ import { Roles, type AccessTokenClaims, type AuthenticatedUser, type Role } from
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly logger = new Logger(AuthGuard.name);
+
   constructor(
     @Inject(Reflector) private readonly reflector: Reflector,
     @Inject(JwtService) private readonly jwt: JwtService,
+    @Inject(TOKEN_POLICY) private readonly policy: TokenPolicy,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -24,15 +36,7 @@ export class AuthGuard implements CanActivate {
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
     if (scheme !== 'Bearer' || !token) throw new UnauthorizedException('A bearer token is required (Authorization: Bearer <token>)');
 
-    let claims: AccessTokenClaims;
-    try {
-      claims = await this.jwt.verifyAsync<AccessTokenClaims>(token);
-    } catch (error) {
-      throw new UnauthorizedException(`The bearer token is not valid: ${error instanceof Error ? error.message : 'unreadable'}`);
-    }
-    if (!Roles.includes(claims.role) || typeof claims.org !== 'string' || !claims.org || !claims.sub) {
-      throw new UnauthorizedException('The bearer token lacks a known role, an organisation (org) or a subject (sub)');
-    }
+    const claims = await this.verify(token);
     request.user = { subject: claims.sub, role: claims.role, organisation: claims.org };
 
     const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
@@ -40,5 +44,18 @@ export class AuthGuard implements CanActivate {
       throw new ForbiddenException(`Role '${claims.role}' may not do this${allowed ? `; allowed: ${allowed.join(', ')}` : ''}`);
     }
     return true;
+  }
+
+  /** Verifies signature, issuer, audience and times, then the claims; every failure is a 401 with a generic reason. */
+  private async verify(token: string): Promise<AccessTokenClaims> {
+    try {
+      return accessTokenClaims(await this.jwt.verifyAsync<Record<string, unknown>>(token), this.policy);
+    } catch (error) {
+      const reason = invalidTokenReason(error);
+      if (reason === undefined) {
+        this.logger.warn(`A bearer token could not be verified: ${error instanceof Error ? error.name : typeof error}`);
+      }
+      throw new UnauthorizedException(`The bearer token is not valid: ${reason ?? 'could not be verified'}`);
+    }
   }
 }

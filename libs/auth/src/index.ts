@@ -1,5 +1,6 @@
 export * from './roles.js';
 export * from './decorators.js';
+export * from './access-token.js';
 export * from './auth.guard.js';
 export * from './jwt-options.js';
 export * from './auth.module.js';

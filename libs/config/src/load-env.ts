@@ -1,8 +1,8 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
-import { commonDefaults, localDefaults } from './service-env.js';
+import { commonDefaults, localDefaults, LocalEnvironments } from './service-env.js';
 
-/** A service's own defaults: `always` in every environment, `local` never in production (secrets). */
+/** A service's own defaults: `always` in every environment, `local` only in development and test (secrets). */
 export interface ServiceDefaults {
   always?: Record<string, string>;
   local?: Record<string, string>;
@@ -21,7 +21,9 @@ export class InvalidConfigurationError extends Error {
 
 /**
  * Validates a service's environment against its schema class. Common and service defaults
- * always apply; local defaults only outside production. The same function backs Nest's
+ * always apply; local defaults only when NODE_ENV is explicitly `development` or `test`, so a
+ * forgotten NODE_ENV fails closed instead of running on the known development secrets. Outside
+ * those, HS256 needs `JWT_ALLOW_HS256_IN_PRODUCTION=true`. The same function backs Nest's
  * ConfigModule and the CLIs (migrations, token minting), so both read one configuration.
  */
 export function loadEnv<T extends object>(
@@ -31,7 +33,8 @@ export function loadEnv<T extends object>(
   serviceDefaults: ServiceDefaults = {},
 ): T {
   const given = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== undefined && value !== ''));
-  const local = raw.NODE_ENV === 'production' ? {} : { ...localDefaults, ...serviceDefaults.local };
+  const isLocal = raw.NODE_ENV !== undefined && LocalEnvironments.includes(raw.NODE_ENV);
+  const local = isLocal ? { ...localDefaults, ...serviceDefaults.local } : {};
   const merged = { ...commonDefaults(service), ...serviceDefaults.always, ...local, ...given };
   const env = plainToInstance(schema, merged, { enableImplicitConversion: true });
   const errors = validateSync(env, { whitelist: false, skipMissingProperties: false });
@@ -43,12 +46,21 @@ export function loadEnv<T extends object>(
   if (record.JWT_ALGORITHM !== undefined && record.JWT_ALGORITHM !== 'HS256' && !record.JWT_PUBLIC_KEY && !record.JWT_JWKS_URI) {
     problems.push(`JWT_PUBLIC_KEY or JWT_JWKS_URI is missing: ${String(record.JWT_ALGORITHM)} tokens are verified with a public key`);
   }
+  if (!isLocal && record.JWT_ALGORITHM === 'HS256' && record.JWT_ALLOW_HS256_IN_PRODUCTION !== 'true') {
+    problems.push(
+      'JWT_ALGORITHM HS256 is refused outside development and test: use RS256 or ES256 with JWT_PUBLIC_KEY or JWT_JWKS_URI, or set JWT_ALLOW_HS256_IN_PRODUCTION=true',
+    );
+  }
   if (problems.length > 0) throw new InvalidConfigurationError(service, problems);
   return env;
 }
 
+const missingHints: Record<string, string> = {
+  NODE_ENV: 'NODE_ENV is missing: set production, or development or test to use the local defaults',
+};
+
 function describe(error: ValidationError): string {
   const value = (error.target as Record<string, unknown> | undefined)?.[error.property];
-  if (value === undefined) return `${error.property} is missing`;
+  if (value === undefined) return missingHints[error.property] ?? `${error.property} is missing`;
   return `${error.property}: ${Object.values(error.constraints ?? {}).join('; ')}`;
 }

@@ -3,10 +3,16 @@ import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength 
 
 export const LogLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
+export const Environments = ['development', 'test', 'production'] as const;
+
+/** Environments in which the local defaults (known secrets included) may fill the gaps. */
+export const LocalEnvironments: readonly string[] = ['development', 'test'];
+
 /** Variables every service reads. Each service extends it with its own. */
 export class ServiceEnv {
-  @IsIn(['development', 'test', 'production'])
-  NODE_ENV!: 'development' | 'test' | 'production';
+  /** Required, never defaulted: an unset NODE_ENV must not mean "use the development secrets". */
+  @IsIn(Environments)
+  NODE_ENV!: (typeof Environments)[number];
 
   @IsInt()
   @Min(1)
@@ -43,6 +49,25 @@ export class ServiceEnv {
   @IsUrl({ require_tld: false, protocols: ['https', 'http'] }, { message: 'JWT_JWKS_URI must be an http(s) URL' })
   JWT_JWKS_URI?: string;
 
+  /**
+   * HS256 shares the verifying secret with whoever mints tokens, so production refuses it
+   * unless this is `true` (a local demo such as docker/compose.yaml).
+   */
+  @IsIn(['true', 'false'])
+  JWT_ALLOW_HS256_IN_PRODUCTION!: 'true' | 'false';
+
+  /** Longest accepted token lifetime, `exp - iat` (or `exp - now` without `iat`). */
+  @IsInt()
+  @Min(60)
+  @Max(7 * 24 * 3600)
+  JWT_MAX_LIFETIME_SECONDS!: number;
+
+  /** Tolerated clock difference with the identity provider, for `exp`, `nbf` and `iat`. */
+  @IsInt()
+  @Min(0)
+  @Max(600)
+  JWT_CLOCK_SKEW_SECONDS!: number;
+
   @IsString()
   @MinLength(1)
   JWT_ISSUER!: string;
@@ -57,14 +82,29 @@ export class ServiceEnv {
   /** `false` where change data capture (Debezium's outbox router) publishes the outbox instead. */
   @IsIn(['true', 'false'])
   OUTBOX_RELAY_ENABLED!: 'true' | 'false';
+
+  /** Requests per minute one bearer token may make (429 with Retry-After beyond). */
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_PER_MINUTE!: number;
+
+  /** Requests per minute one client address may make, with or without a token. */
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_PER_IP_PER_MINUTE!: number;
+
+  /** PostgreSQL cancels a statement of the service running longer than this; 0 disables it. */
+  @IsInt()
+  @Min(0)
+  DATABASE_STATEMENT_TIMEOUT_MS!: number;
 }
 
 /**
  * Values that make a fresh checkout run locally: where the infrastructure is and a
- * development signing secret. Never applied when NODE_ENV=production, where each must be given.
+ * development signing secret. Applied only when NODE_ENV is explicitly `development` or
+ * `test` (`npm start` and `npm test` set it); otherwise each must be given.
  */
 export const localDefaults: Record<string, string> = {
-  NODE_ENV: 'development',
   DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/accountability',
   KAFKA_BROKERS: '127.0.0.1:9092',
   JWT_SECRET: 'local-development-secret-not-for-production',
@@ -74,5 +114,16 @@ export const localDefaults: Record<string, string> = {
 
 /** Defaults that are right in every environment; a service adds its own (its PORT). */
 export function commonDefaults(service: string): Record<string, string> {
-  return { KAFKA_CONSUMER_GROUP: service, JWT_ALGORITHM: 'HS256', LOG_LEVEL: 'info', OUTBOX_RELAY_ENABLED: 'true' };
+  return {
+    KAFKA_CONSUMER_GROUP: service,
+    JWT_ALGORITHM: 'HS256',
+    JWT_ALLOW_HS256_IN_PRODUCTION: 'false',
+    JWT_MAX_LIFETIME_SECONDS: String(12 * 3600),
+    JWT_CLOCK_SKEW_SECONDS: '60',
+    LOG_LEVEL: 'info',
+    OUTBOX_RELAY_ENABLED: 'true',
+    RATE_LIMIT_PER_MINUTE: '600',
+    RATE_LIMIT_PER_IP_PER_MINUTE: '3000',
+    DATABASE_STATEMENT_TIMEOUT_MS: '30000',
+  };
 }
