@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { runService } from '#http';
+import { runService } from '#http/service';
 import { CouncilReportingModule, SERVICE } from './council-reporting.module.js';
 
 await runService(CouncilReportingModule, {

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { runService } from '#http';
+import { runService } from '#http/service';
 import { IncidentIntakeModule, SERVICE } from './incident-intake.module.js';
 
 await runService(IncidentIntakeModule, {

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { runService } from '#http';
+import { runService } from '#http/service';
 import { InvestigationTrackingModule, SERVICE } from './investigation-tracking.module.js';
 
 await runService(InvestigationTrackingModule, {

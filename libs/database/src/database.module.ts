@@ -15,7 +15,10 @@ export class DatabaseModule {
       imports: [
         TypeOrmModule.forRootAsync({
           inject: [ConfigService],
-          useFactory: (config: ConfigService) => postgresOptions(config.getOrThrow<string>('DATABASE_URL'), database),
+          useFactory: (config: ConfigService) =>
+            postgresOptions(config.getOrThrow<string>('DATABASE_URL'), database, {
+              statementTimeoutMs: config.getOrThrow<number>('DATABASE_STATEMENT_TIMEOUT_MS'),
+            }),
         }),
       ],
       providers: [{ provide: Transactions, inject: [DataSource], useFactory: (dataSource: DataSource) => new Transactions(dataSource) }],

@@ -10,11 +10,18 @@ export interface ServiceDatabase {
   migrations?: MixedList<Function | string>;
 }
 
+/** Limits on each database session of a service. */
+export interface SessionLimits {
+  /** PostgreSQL's `statement_timeout`: a longer statement is cancelled; 0 or absent disables it. */
+  statementTimeoutMs?: number;
+}
+
 /**
  * Options shared by a service's runtime DataSource and its migration CLI. `synchronize`
- * is off everywhere, tests included: only migrations change the schema.
+ * is off everywhere, tests included: only migrations change the schema. The runtime passes a
+ * statement timeout so that no request holds a connection without bound; migrations do not.
  */
-export function postgresOptions(url: string, database: ServiceDatabase): DataSourceOptions {
+export function postgresOptions(url: string, database: ServiceDatabase, limits: SessionLimits = {}): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -25,6 +32,7 @@ export function postgresOptions(url: string, database: ServiceDatabase): DataSou
     synchronize: false,
     migrationsRun: false,
     applicationName: database.schema,
-    extra: { max: 10 },
+    // pg sets statement_timeout in each new connection's startup packet.
+    extra: { max: 10, ...(limits.statementTimeoutMs ? { statement_timeout: limits.statementTimeoutMs } : {}) },
   };
 }

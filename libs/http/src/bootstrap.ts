@@ -1,11 +1,16 @@
-import { type INestApplication, type Type } from '@nestjs/common';
+import { Module, type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { NestFactory } from '@nestjs/core';
+import { APP_GUARD, NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { ThrottlerModule } from '@nestjs/throttler';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { correlationMiddleware } from '#observability';
 import { ErrorFilter } from './error.filter.js';
+import { inputScreeningMiddleware } from './input-screening.js';
+import { MediaTypeGuard } from './media-type.guard.js';
+import { RateLimitGuard, rateLimitOptions } from './rate-limit.guard.js';
 import { createValidationPipe } from './validation.js';
 
 export interface ServiceDescription {
@@ -17,11 +22,43 @@ export interface ServiceDescription {
 /** Largest JSON body accepted; larger ones get 413. */
 export const BODY_LIMIT = '256kb';
 
-/** Creates a service with the pipes, filter, logging, body limit and OpenAPI document they all share. */
+/** Wraps a service's module with what every service shares ahead of its own guards. */
+@Module({})
+class ServiceRootModule {}
+
+function withSharedGuards(module: Type<unknown>): DynamicModule {
+  return {
+    module: ServiceRootModule,
+    imports: [
+      ThrottlerModule.forRootAsync({
+        inject: [ConfigService],
+        useFactory: (config: ConfigService) =>
+          rateLimitOptions({
+            perToken: config.getOrThrow<number>('RATE_LIMIT_PER_MINUTE'),
+            perAddress: config.getOrThrow<number>('RATE_LIMIT_PER_IP_PER_MINUTE'),
+          }),
+      }),
+      module,
+    ],
+    // Global guards run in the order they are found, the root module's first: a flood is
+    // limited, and a body of the wrong media type refused, before the token is even verified.
+    providers: [
+      { provide: APP_GUARD, useClass: RateLimitGuard },
+      { provide: APP_GUARD, useClass: MediaTypeGuard },
+    ],
+  };
+}
+
+/**
+ * Creates a service with the security headers, rate limits, media type and input checks,
+ * pipes, filter, logging, body limit and OpenAPI document they all share.
+ */
 export async function createService(module: Type<unknown>, service: ServiceDescription): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(withSharedGuards(module), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
+  app.use(helmet());
   app.useBodyParser('json', { limit: BODY_LIMIT });
+  app.use(inputScreeningMiddleware);
   // ETags are set by handlers from record versions; Express's body hashes would be mistaken for them.
   app.set('etag', false);
   app.use(correlationMiddleware);

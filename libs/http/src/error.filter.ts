@@ -32,26 +32,38 @@ export class ErrorFilter implements ExceptionFilter {
     if (exception instanceof InputValidationException) {
       return { statusCode: 400, error: 'Bad Request', message: exception.message, details: exception.details };
     }
+    const unreadable = unreadableRequest(exception);
+    if (unreadable) return { ...unreadable, error: errorName(unreadable.statusCode) };
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
       const raw = exception.getResponse();
       const message = typeof raw === 'string' ? raw : String((raw as { message?: unknown }).message ?? exception.message);
       return { statusCode, error: errorName(statusCode), message };
     }
-    // Body parser errors (malformed JSON, body too large) carry a status but are not HttpExceptions.
-    const status = (exception as { status?: unknown; type?: unknown }).status;
-    if (typeof status === 'number' && status >= 400 && status < 500) {
-      const type = (exception as { type?: unknown }).type;
-      const message =
-        type === 'entity.too.large'
-          ? 'The request body is too large'
-          : type === 'entity.parse.failed'
-            ? 'The request body is not valid JSON'
-            : 'The request could not be read';
-      return { statusCode: status, error: errorName(status), message };
-    }
     return { statusCode: 500, error: 'Internal Server Error', message: 'An unexpected error occurred; it has been logged' };
   }
+}
+
+const unreadableMessages: Record<string, string> = {
+  'entity.too.large': 'The request body is too large',
+  'entity.parse.failed': 'The request body is not valid JSON',
+  'charset.unsupported': 'The charset of the request body is not supported; send UTF-8',
+  'encoding.unsupported': 'The Content-Encoding of the request body is not supported',
+};
+
+/**
+ * A request Express or its body parser could not read (malformed JSON, too large, bad
+ * percent-encoding). Nest wraps these in an HttpException carrying the parser's message,
+ * which quotes the body: only a fixed message per kind is answered, never the parser's.
+ */
+function unreadableRequest(exception: unknown): { statusCode: number; message: string } | undefined {
+  const source = exception instanceof HttpException ? exception.cause : exception;
+  if (!(source instanceof Error)) return undefined;
+  const { status, statusCode, type } = source as { status?: unknown; statusCode?: unknown; type?: unknown };
+  const code = typeof status === 'number' ? status : typeof statusCode === 'number' ? statusCode : undefined;
+  if (code === undefined || code < 400 || code >= 500) return undefined;
+  if (source instanceof URIError) return { statusCode: code, message: 'The request path is not validly percent-encoded' };
+  return { statusCode: code, message: (typeof type === 'string' && unreadableMessages[type]) || 'The request could not be read' };
 }
 
 function errorName(statusCode: number): string {
