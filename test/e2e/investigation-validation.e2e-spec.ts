@@ -377,5 +377,19 @@ describe('investigation-tracking refuses bad input with a clear 4xx and writes n
       { action: 'protected_data.read', outcome: 'done', actor_subject: 'officer-vera' },
       { action: 'protected_data.read', outcome: 'refused', actor_subject: 'officer-otto' },
     ]);
+    // Admins read it over HTTP, filtered; nobody else does.
+    const admin = tokenFor('admin', 'org-admin');
+    const reads = await request(investigation.url)
+      .get('/audit')
+      .query({ recordId: caseId, action: 'protected_data.read' })
+      .set('Authorization', `Bearer ${admin}`)
+      .expect(200);
+    expect(reads.body.items.map((entry: { outcome: string; actor: { subject: string } }) => [entry.outcome, entry.actor.subject])).toEqual([
+      ['done', 'officer-vera'],
+      ['refused', 'officer-otto'],
+    ]);
+    expect(reads.body.items[1].hash).toMatch(/^[0-9a-f]{64}$/);
+    await request(investigation.url).get('/audit').set('Authorization', `Bearer ${officer}`).expect(403);
+    await request(investigation.url).get('/audit').query({ after: -1 }).set('Authorization', `Bearer ${admin}`).expect(400);
   });
 });

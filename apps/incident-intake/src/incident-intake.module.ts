@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AuthModule } from '#auth';
 import { DatabaseModule } from '#database';
-import { serviceConfig } from '#http';
+import { AuditModule, serviceConfig } from '#http';
 import { MessagingModule } from '#messaging';
 import { HealthModule } from '#health';
 import { LoggingModule } from '#observability';
@@ -21,6 +21,7 @@ export const SERVICE = 'incident-intake';
     DatabaseModule.forService({ schema: 'intake', entities: [IncidentEntity] }),
     MessagingModule.forService({ service: SERVICE, schema: 'intake' }),
     AuthModule,
+    AuditModule.forService('intake'),
     HealthModule,
     ImportsModule,
     IncidentsModule,

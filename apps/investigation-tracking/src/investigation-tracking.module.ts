@@ -3,7 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { AuthModule } from '#auth';
 import { Topics } from '#contracts';
 import { DatabaseModule } from '#database';
-import { serviceConfig } from '#http';
+import { AuditModule, serviceConfig } from '#http';
 import { MessagingModule } from '#messaging';
 import { HealthModule } from '#health';
 import { LoggingModule } from '#observability';
@@ -30,6 +30,7 @@ export const SERVICE = 'investigation-tracking';
       },
     }),
     AuthModule,
+    AuditModule.forService('investigation'),
     HealthModule,
     CasesModule,
   ],

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { AuditTrail, ProtectedDataCipher } from '#database';
+import { ProtectedDataCipher } from '#database';
 import { AmendIncidentHandler } from './application/amend-incident.handler.js';
 import { ExportIncidentsHandler } from './application/export-incidents.handler.js';
 import { FindDuplicateCandidatesHandler } from './application/find-duplicate-candidates.handler.js';
@@ -43,8 +43,6 @@ import { ProtectedDataRepository } from './infrastructure/protected-data.reposit
     IncidentRepository,
     ProtectedDataRepository,
     IdempotencyKeys,
-    // The audit trail of this service's schema: protected data, role-sensitive actions, refusals.
-    { provide: AuditTrail, useValue: new AuditTrail('intake') },
     {
       provide: ProtectedDataCipher,
       inject: [ConfigService],

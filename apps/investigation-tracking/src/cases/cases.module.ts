@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { AuditTrail, ProtectedDataCipher } from '#database';
+import { ProtectedDataCipher } from '#database';
 import { systemClock } from '#domain';
 import { CaseFinder } from './application/case-finder.js';
 import { CaseOpener } from './application/case-opener.js';
@@ -49,8 +49,6 @@ import { OverdueScheduler } from './infrastructure/overdue-scheduler.js';
     IncidentIntakeClient,
     OverdueScheduler,
     { provide: CLOCK, useValue: systemClock },
-    // The audit trail of this service's schema: protected data, changes by officers, refusals.
-    { provide: AuditTrail, useValue: new AuditTrail('investigation') },
     { provide: CaseSettings, inject: [ConfigService], useFactory: (config: ConfigService) => CaseSettings.fromConfig(config) },
     {
       provide: ProtectedDataCipher,
