@@ -52,7 +52,7 @@ describe('hostile input is refused by the HTTP bootstrap every service shares', 
     const reported = await request(intake.url)
       .post('/incidents')
       .set('Authorization', `Bearer ${officer}`)
-      .send({ ...reportIncidentBody({ countryCode: 'NE' }), protected: protectedBody })
+      .send({ ...reportIncidentBody({ countryCode: 'KM' }), protected: protectedBody })
       .expect(201);
     incidentId = reported.body.id;
     incidentEtag = reported.headers.etag;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager, QueryRunner } from 'typeorm';
 import { canonicalJson } from '#domain';
+import type { Transactions } from './transactions.js';
 
 /** Who did or tried what to which record. Never personal data: ids, roles, action names, field names. */
 export interface AuditEntry {
@@ -77,6 +78,21 @@ export class AuditTrail {
         auditHash(last?.hash ?? GENESIS, stored),
       ],
     );
+  }
+
+  /**
+   * Records an access decision: a permitted one with the caller's transaction, so it commits
+   * with the action; a refused one in a transaction of its own, so it outlives the rollback.
+   */
+  async recordAccess(
+    transactions: Transactions,
+    manager: EntityManager,
+    entry: Omit<AuditEntry, 'outcome'>,
+    allowed: boolean,
+    at: Date,
+  ): Promise<void> {
+    if (allowed) await this.record(manager, { ...entry, outcome: 'done' }, at);
+    else await transactions.runAlone((own) => this.record(own, { ...entry, outcome: 'refused' }, at));
   }
 
   /** Entries after `afterSequence`, oldest first, optionally of one record or actor. */

@@ -42,16 +42,16 @@ export class IncidentFinder {
     auditAction: string,
   ): Promise<Incident> {
     const incident = await this.visible(manager, id, actor);
+    const allowed = isAllowed(actor, guardedRecordOf(incident), action);
     const entry = { actor: actorOf(actor), action: auditAction, recordType: 'incident', recordId: id };
-    if (!isAllowed(actor, guardedRecordOf(incident), action)) {
-      await this.transactions.runAlone((own) => this.audit.record(own, { ...entry, outcome: 'refused' }, systemClock.now()));
+    await this.audit.recordAccess(this.transactions, manager, entry, allowed, systemClock.now());
+    if (!allowed) {
       throw new ForbiddenError(
         action === 'read_protected'
           ? 'Protected data of an incident is visible only to officers of the organisation that reported it'
           : `Incident ${incident.state.reference} was reported by ${incident.state.reportingOrganisation}; only its officers (and admins) may change it`,
       );
     }
-    await this.audit.record(manager, { ...entry, outcome: 'done' }, systemClock.now());
     return incident;
   }
 }

@@ -25,10 +25,7 @@ export class CaseFinder {
     return found;
   }
 
-  /**
-   * The attempt goes into the audit trail: a permitted one with the caller's transaction (it
-   * commits with the change), a refused one in a transaction of its own.
-   */
+  /** The attempt goes into the audit trail, permitted or refused. */
   async permitted(
     manager: EntityManager,
     id: string,
@@ -38,14 +35,15 @@ export class CaseFinder {
     expectedVersion?: number,
   ): Promise<Case> {
     const found = await this.readable(manager, id, actor);
+    const allowed = isAllowed(actor, guarded(found), action);
     const entry = {
       actor: { subject: actor.subject, role: actor.role, organisation: actor.organisation },
       action: auditAction,
       recordType: 'case',
       recordId: id,
     };
-    if (!isAllowed(actor, guarded(found), action)) {
-      await this.transactions.runAlone((own) => this.audit.record(own, { ...entry, outcome: 'refused' }, this.clock.now()));
+    await this.audit.recordAccess(this.transactions, manager, entry, allowed, this.clock.now());
+    if (!allowed) {
       throw new ForbiddenError(
         `Case ${found.reference} is worked by ${found.state.owningOrganisation}; only its officers (and admins) may change it`,
       );
@@ -55,7 +53,6 @@ export class CaseFinder {
         `Case ${found.reference} is at version ${found.version}, not ${expectedVersion}; reload it and apply the change again`,
       );
     }
-    await this.audit.record(manager, { ...entry, outcome: 'done' }, this.clock.now());
     return found;
   }
 }
