@@ -1,9 +1,10 @@
 import { CouncilReportingEnv, councilReportingDefaults } from '../../apps/council-reporting/src/council-reporting.env.js';
 import { serviceDataSource } from '../service-data-source.js';
 import { CreateReportingSchema1764410000002 } from './1764410000002-create-reporting-schema.js';
+import { FiguresFollowTheAccessRule1764600000002 } from './1764600000002-figures-follow-the-access-rule.js';
 
 export default serviceDataSource('council-reporting', CouncilReportingEnv, councilReportingDefaults, {
   schema: 'reporting',
   entities: [],
-  migrations: [CreateReportingSchema1764410000002],
+  migrations: [CreateReportingSchema1764410000002, FiguresFollowTheAccessRule1764600000002],
 });

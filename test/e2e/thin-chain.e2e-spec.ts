@@ -107,6 +107,22 @@ describe('the thin chain: incident → case → Council figure, over HTTP and Ka
     });
   });
 
+  it('counts a confidential incident only inside its organisation and for admins, never for partners', async () => {
+    await request(intake.url)
+      .post('/incidents')
+      .set('Authorization', `Bearer ${officer}`)
+      .send(reportIncidentBody({ countryCode: 'ST', confidentiality: 'confidential' }))
+      .expect(201);
+    const incidentsSeenBy = async (token: string) =>
+      (await request(reporting.url).get('/statistics').query({ countryCode: 'ST' }).set('Authorization', `Bearer ${token}`).expect(200))
+        .body.incidents;
+    await eventually(async () => expect(await incidentsSeenBy(tokenFor('admin', 'org-admin'))).toBe(1));
+    expect(await incidentsSeenBy(tokenFor('reporting', 'org-chain'))).toBe(1);
+    expect(await incidentsSeenBy(reportingStaff)).toBe(0);
+    expect(await incidentsSeenBy(tokenFor('officer', 'org-elsewhere'))).toBe(0);
+    expect(await incidentsSeenBy(tokenFor('partner', 'org-chain'))).toBe(0);
+  });
+
   it('pages through cases with a cursor, oldest first', async () => {
     await reportAndVerify(reportIncidentBody({ countryCode: 'GN' }));
     await reportAndVerify(reportIncidentBody({ countryCode: 'GN' }));

@@ -11,10 +11,12 @@ export class Transactions {
 
   constructor(private readonly dataSource: DataSource) {}
 
-  run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  /** `isolation` applies when this call starts the transaction, e.g. one snapshot for several reads. */
+  run<T>(work: (manager: EntityManager) => Promise<T>, isolation?: 'REPEATABLE READ' | 'SERIALIZABLE'): Promise<T> {
     const current = this.storage.getStore();
     if (current) return work(current);
-    return this.dataSource.transaction((manager) => this.storage.run(manager, () => work(manager)));
+    const inTransaction = (manager: EntityManager) => this.storage.run(manager, () => work(manager));
+    return isolation ? this.dataSource.transaction(isolation, inTransaction) : this.dataSource.transaction(inTransaction);
   }
 
   /**

@@ -1,23 +1,25 @@
-import { AccessActions, isAllowed, readableCondition, type AccessAction, type Actor } from './access-policy.js';
+import { AccessActions, countableCondition, isAllowed, readableCondition, type AccessAction, type Actor } from './access-policy.js';
 
 const actor = (role: string, organisation: string): Actor => ({ subject: `${role}@${organisation}`, role, organisation });
 
 /** role × organisation (own / other) × confidentiality → the actions allowed. */
 const table: [role: string, own: boolean, confidentiality: 'public' | 'restricted' | 'confidential', allowed: AccessAction[]][] = [
-  ['officer', true, 'public', ['read', 'write', 'read_protected', 'write_protected']],
-  ['officer', true, 'restricted', ['read', 'write', 'read_protected', 'write_protected']],
-  ['officer', true, 'confidential', ['read', 'write', 'read_protected', 'write_protected']],
-  ['officer', false, 'public', ['read']],
-  ['officer', false, 'restricted', ['read']],
+  ['officer', true, 'public', ['read', 'count', 'write', 'read_protected', 'write_protected']],
+  ['officer', true, 'restricted', ['read', 'count', 'write', 'read_protected', 'write_protected']],
+  ['officer', true, 'confidential', ['read', 'count', 'write', 'read_protected', 'write_protected']],
+  ['officer', false, 'public', ['read', 'count']],
+  ['officer', false, 'restricted', ['read', 'count']],
   ['officer', false, 'confidential', []],
-  ['reporting', true, 'public', ['read']],
-  ['reporting', true, 'confidential', ['read']],
-  ['reporting', false, 'restricted', ['read']],
+  ['reporting', true, 'public', ['read', 'count']],
+  ['reporting', true, 'confidential', ['read', 'count']],
+  ['reporting', false, 'restricted', ['read', 'count']],
   ['reporting', false, 'confidential', []],
-  ['partner', true, 'public', []],
-  ['partner', false, 'public', []],
-  ['admin', false, 'confidential', ['read', 'write', 'read_protected', 'write_protected']],
-  ['admin', true, 'public', ['read', 'write', 'read_protected', 'write_protected']],
+  ['partner', true, 'public', ['count']],
+  ['partner', false, 'restricted', ['count']],
+  ['partner', true, 'confidential', []],
+  ['partner', false, 'confidential', []],
+  ['admin', false, 'confidential', ['read', 'count', 'write', 'read_protected', 'write_protected']],
+  ['admin', true, 'public', ['read', 'count', 'write', 'read_protected', 'write_protected']],
 ];
 
 describe('isAllowed', () => {
@@ -45,6 +47,23 @@ describe('readableCondition', () => {
       expect(condition).toBe(`(conf <> 'confidential' OR owner = $2)`);
       const sqlAllows = confidentiality !== 'confidential' || 'org-a' === parameters[1];
       expect(sqlAllows).toBe(isAllowed(sut, { confidentiality, owningOrganisation: 'org-a' }, 'read'));
+    },
+  );
+});
+
+describe('countableCondition', () => {
+  // The SQL's two shapes, evaluated as PostgreSQL would on one row, must agree with isAllowed(count).
+  it.each(table.filter(([role]) => role !== 'admin'))(
+    'agrees with isAllowed(count) for %s, own organisation %s, %s',
+    (role, own, confidentiality) => {
+      const sut = actor(role, own ? 'org-a' : 'org-b');
+      const parameters: unknown[] = [];
+      const [condition] = countableCondition(sut, { confidentiality: 'conf', owningOrganisation: 'owner' }, parameters);
+      const sqlAllows =
+        condition === `conf <> 'confidential'`
+          ? confidentiality !== 'confidential'
+          : condition === `(conf <> 'confidential' OR owner = $1)` && (confidentiality !== 'confidential' || parameters[0] === 'org-a');
+      expect(sqlAllows).toBe(isAllowed(sut, { confidentiality, owningOrganisation: 'org-a' }, 'count'));
     },
   );
 });

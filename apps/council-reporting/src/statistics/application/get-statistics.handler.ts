@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { HarmTypes, PersonnelStatuses, type HarmType, type PersonnelStatus } from '#contracts';
 import { Transactions } from '#database';
+import { countableCondition } from '#domain';
 import { GetStatisticsQuery, type FigureGroup, type PersonnelTable, type Statistics } from './get-statistics.query.js';
 
 interface SummaryRow {
@@ -24,7 +25,7 @@ interface FigureRow {
 export class GetStatisticsHandler implements IQueryHandler<GetStatisticsQuery> {
   constructor(@Inject(Transactions) private readonly transactions: Transactions) {}
 
-  async execute({ filter }: GetStatisticsQuery): Promise<Statistics> {
+  async execute({ filter, actor }: GetStatisticsQuery): Promise<Statistics> {
     // A case event can arrive before its incident's; such a row is not an incident yet.
     const conditions = ['i.year IS NOT NULL'];
     const parameters: unknown[] = [];
@@ -36,19 +37,28 @@ export class GetStatisticsHandler implements IQueryHandler<GetStatisticsQuery> {
     if (filter.countryCode !== undefined) add('i.country_code = ?', filter.countryCode);
     if (filter.status !== undefined) add('i.status = ?', filter.status);
     else conditions.push(`i.status <> 'rejected'`);
+    conditions.push(
+      ...countableCondition(actor, { confidentiality: 'i.confidentiality', owningOrganisation: 'i.owning_organisation' }, parameters),
+    );
     const where = `WHERE ${conditions.join(' AND ')}`;
 
-    const manager = this.transactions.manager();
-    const summaries: SummaryRow[] = await manager.query(
-      `SELECT i.year, i.country_code, count(*) AS incidents, count(i.case_id) AS cases
-       FROM reporting.incident_summary i ${where} GROUP BY i.year, i.country_code`,
-      parameters,
-    );
-    const figures: FigureRow[] = await manager.query(
-      `SELECT i.year, i.country_code, f.harm, f.status, sum(f.count) AS count
-       FROM reporting.personnel_figure f JOIN reporting.incident_summary i ON i.incident_id = f.incident_id
-       ${where} GROUP BY i.year, i.country_code, f.harm, f.status`,
-      parameters,
+    // One snapshot for both reads: events projected in between must not give figures without their summary.
+    const [summaries, figures] = await this.transactions.run(
+      (manager) =>
+        Promise.all([
+          manager.query(
+            `SELECT i.year, i.country_code, count(*) AS incidents, count(i.case_id) AS cases
+             FROM reporting.incident_summary i ${where} GROUP BY i.year, i.country_code`,
+            parameters,
+          ) as Promise<SummaryRow[]>,
+          manager.query(
+            `SELECT i.year, i.country_code, f.harm, f.status, sum(f.count) AS count
+             FROM reporting.personnel_figure f JOIN reporting.incident_summary i ON i.incident_id = f.incident_id
+             ${where} GROUP BY i.year, i.country_code, f.harm, f.status`,
+            parameters,
+          ) as Promise<FigureRow[]>,
+        ]),
+      'REPEATABLE READ',
     );
 
     const overall = emptyGroup();

@@ -1,4 +1,5 @@
 import { Query } from '@nestjs/cqrs';
+import type { Actor } from '#domain';
 import type { HarmType, IncidentStatus, PersonnelStatus } from '#contracts';
 
 export interface StatisticsFilter {
@@ -24,7 +25,11 @@ export interface Statistics extends FigureGroup {
 }
 
 export class GetStatisticsQuery extends Query<Statistics> {
-  constructor(readonly filter: StatisticsFilter) {
+  constructor(
+    readonly filter: StatisticsFilter,
+    /** Figures count only what this actor may count (the one access policy). */
+    readonly actor: Actor,
+  ) {
     super();
   }
 }

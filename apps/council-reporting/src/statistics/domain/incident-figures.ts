@@ -1,4 +1,4 @@
-import type { HarmType, IncidentSnapshotV1, IncidentStatus, PersonnelHarmCount, PersonnelStatus } from '#contracts';
+import type { ConfidentialityLevel, HarmType, IncidentSnapshotV1, IncidentStatus, PersonnelHarmCount, PersonnelStatus } from '#contracts';
 
 /** One line of the figures projection: how many personnel of one status suffered one harm in one incident. */
 export interface PersonnelFigure {
@@ -14,6 +14,9 @@ export interface IncidentFigures {
   status: IncidentStatus;
   countryCode: string;
   year: number;
+  /** The access rule every figure honours: a confidential incident counts only inside its organisation. */
+  confidentiality: ConfidentialityLevel;
+  owningOrganisation: string;
   figures: PersonnelFigure[];
 }
 
@@ -44,6 +47,8 @@ export function figuresOf(snapshot: IncidentSnapshotV1): IncidentFigures {
     status: snapshot.status,
     countryCode: snapshot.countryCode,
     year: yearOf(snapshot.occurredOn),
+    confidentiality: snapshot.confidentiality,
+    owningOrganisation: snapshot.reportingOrganisation,
     figures: personnelFigures(snapshot.personnel),
   };
 }

@@ -11,12 +11,22 @@ import type { IncidentFigures } from '../domain/incident-figures.js';
 export class FiguresRepository {
   async recordIncident(manager: EntityManager, incident: IncidentFigures): Promise<void> {
     const applied: unknown[] = await manager.query(
-      `INSERT INTO reporting.incident_summary (incident_id, version, status, country_code, year) VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO reporting.incident_summary (incident_id, version, status, country_code, year, confidentiality, owning_organisation)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (incident_id) DO UPDATE SET version = EXCLUDED.version, status = EXCLUDED.status,
-         country_code = EXCLUDED.country_code, year = EXCLUDED.year
+         country_code = EXCLUDED.country_code, year = EXCLUDED.year,
+         confidentiality = EXCLUDED.confidentiality, owning_organisation = EXCLUDED.owning_organisation
        WHERE reporting.incident_summary.version IS NULL OR reporting.incident_summary.version < EXCLUDED.version
        RETURNING incident_id`,
-      [incident.incidentId, incident.version, incident.status, incident.countryCode, incident.year],
+      [
+        incident.incidentId,
+        incident.version,
+        incident.status,
+        incident.countryCode,
+        incident.year,
+        incident.confidentiality,
+        incident.owningOrganisation,
+      ],
     );
     if (applied.length === 0) return;
     await manager.query('DELETE FROM reporting.personnel_figure WHERE incident_id = $1', [incident.incidentId]);
