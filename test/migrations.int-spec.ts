@@ -13,6 +13,15 @@ describe('migrations', () => {
     return rows.map((row) => row.table_name);
   }
 
+  /** The columns of both services' protected data tables. */
+  async function protectedDataColumns(): Promise<string[]> {
+    const rows: { column_name: string }[] = await dataSource.query(
+      `SELECT column_name FROM information_schema.columns
+       WHERE (table_schema, table_name) IN (('intake', 'incident_protected_data'), ('investigation', 'case_protected_data'))`,
+    );
+    return rows.map((row) => row.column_name);
+  }
+
   beforeAll(async () => {
     dataSource = await openTestDataSource('intake');
   });
@@ -38,7 +47,11 @@ describe('migrations', () => {
       'reference_counter',
     ]);
 
-    // Each revert undoes every service's last migration: the audit trails first, then the workflow, then the schemas.
+    // Each revert undoes every service's last migration: the protected data key ids first, then the audit trails,
+    // then the workflow, then the schemas.
+    expect(await protectedDataColumns()).toContain('key_id');
+    await migrateAll('down', () => undefined);
+    expect(await protectedDataColumns()).not.toContain('key_id');
     await migrateAll('down', () => undefined);
     expect(await tablesOf('intake')).not.toContain('audit_entry');
     expect(await tablesOf('investigation')).not.toContain('audit_entry');

@@ -2,9 +2,10 @@ import { IncidentIntakeEnv, incidentIntakeDefaults } from '../../apps/incident-i
 import { serviceDataSource } from '../service-data-source.js';
 import { CreateIntakeSchema1764410000000 } from './1764410000000-create-intake-schema.js';
 import { IntakeAuditTrail1764600000000 } from './1764600000000-audit-trail.js';
+import { IntakeProtectedDataKeyId1764700000000 } from './1764700000000-protected-data-key-id.js';
 
 export default serviceDataSource('incident-intake', IncidentIntakeEnv, incidentIntakeDefaults, {
   schema: 'intake',
   entities: [],
-  migrations: [CreateIntakeSchema1764410000000, IntakeAuditTrail1764600000000],
+  migrations: [CreateIntakeSchema1764410000000, IntakeAuditTrail1764600000000, IntakeProtectedDataKeyId1764700000000],
 });

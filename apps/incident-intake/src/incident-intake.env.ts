@@ -1,11 +1,9 @@
-import { IsInt, Matches, Max, Min } from 'class-validator';
-import { ServiceEnv, type ServiceDefaults } from '#config';
+import { IsInt, Max, Min } from 'class-validator';
+import { type ServiceDefaults } from '#config';
+import { ProtectedDataEnv } from '#database';
 
-export class IncidentIntakeEnv extends ServiceEnv {
-  /** AES-256 key for protected personal data: `openssl rand -base64 32`. */
-  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'PROTECTED_DATA_KEY must be 32 random bytes, base64-encoded (openssl rand -base64 32)' })
-  PROTECTED_DATA_KEY!: string;
-
+/** Protected personal data is sealed with the keyring of `ProtectedDataEnv` (PROTECTED_DATA_KEY or PROTECTED_DATA_KEYS). */
+export class IncidentIntakeEnv extends ProtectedDataEnv {
   /** Largest CSV accepted by POST /incidents/imports. */
   @IsInt()
   @Min(1024)

@@ -1,5 +1,6 @@
 import { IsIn, IsInt, IsUrl, Matches, Max, Min } from 'class-validator';
-import { ServiceEnv, type ServiceDefaults } from '#config';
+import { type ServiceDefaults } from '#config';
+import { ProtectedDataEnv } from '#database';
 
 /** Days, as the reporting policy and the thresholds count them. */
 const Days = () => (target: object, property: string) => {
@@ -8,11 +9,8 @@ const Days = () => (target: object, property: string) => {
   Max(3650)(target, property);
 };
 
-export class InvestigationTrackingEnv extends ServiceEnv {
-  /** AES-256 key for survivors' and accused persons' identities: `openssl rand -base64 32`. */
-  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'PROTECTED_DATA_KEY must be 32 random bytes, base64-encoded (openssl rand -base64 32)' })
-  PROTECTED_DATA_KEY!: string;
-
+/** Protected personal data is sealed with the keyring of `ProtectedDataEnv` (PROTECTED_DATA_KEY or PROTECTED_DATA_KEYS). */
+export class InvestigationTrackingEnv extends ProtectedDataEnv {
   /** Opening policy: harms that open a case when their incident is verified (comma-separated, or `none`). */
   @Matches(
     /^(none|(killed|wounded|kidnapped|detained|missing|sexual_violence)(,(killed|wounded|kidnapped|detained|missing|sexual_violence))*)$/,

@@ -61,6 +61,10 @@ const missingHints: Record<string, string> = {
 
 function describe(error: ValidationError): string {
   const value = (error.target as Record<string, unknown> | undefined)?.[error.property];
-  if (value === undefined) return missingHints[error.property] ?? `${error.property} is missing`;
+  if (value === undefined) {
+    // A constraint may explain what a missing variable means (e.g. which alternative to set).
+    const explained = Object.values(error.constraints ?? {}).find((message) => message.startsWith(`${error.property} is missing`));
+    return missingHints[error.property] ?? explained ?? `${error.property} is missing`;
+  }
   return `${error.property}: ${Object.values(error.constraints ?? {}).join('; ')}`;
 }

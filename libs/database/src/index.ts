@@ -6,5 +6,7 @@ export * from './test-database.js';
 export * from './database.module.js';
 export * from './keyset-cursor.js';
 export * from './protected-data.cipher.js';
+export * from './protected-data-keyring.js';
+export * from './protected-data.env.js';
 export * from './sealed-json-store.js';
 export * from './audit-trail.js';

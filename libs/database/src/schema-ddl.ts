@@ -20,3 +20,25 @@ export async function dropServiceSchemaV1(queryRunner: QueryRunner, schema: stri
   await queryRunner.query(`DROP TABLE "${schema}".reference_counter`);
   await queryRunner.query(`DROP SCHEMA "${schema}"`);
 }
+
+/**
+ * The id of the key each protected data row is sealed with. Rows sealed before key ids
+ * existed were sealed with the single `PROTECTED_DATA_KEY`, which the keyring names `k0`.
+ * Frozen as version 1 because migrations call it.
+ */
+export async function addProtectedDataKeyIdV1(queryRunner: QueryRunner, table: string): Promise<void> {
+  await queryRunner.query(`ALTER TABLE ${table} ADD COLUMN key_id varchar(32) NOT NULL DEFAULT 'k0'`);
+  // New rows must name their key; the default only labels the existing ones.
+  await queryRunner.query(`ALTER TABLE ${table} ALTER COLUMN key_id DROP DEFAULT`);
+}
+
+/** Reverses `addProtectedDataKeyIdV1`; refuses while a row is sealed with another key than `k0`, which would become unreadable. */
+export async function dropProtectedDataKeyIdV1(queryRunner: QueryRunner, table: string): Promise<void> {
+  const [{ rows }]: { rows: number }[] = await queryRunner.query(`SELECT count(*)::int AS rows FROM ${table} WHERE key_id <> 'k0'`);
+  if (rows > 0) {
+    throw new Error(
+      `${rows} rows of ${table} are sealed with another key than k0: rotate them back first (PROTECTED_DATA_CURRENT_KEY_ID=k0, npm run protected-data:rotate)`,
+    );
+  }
+  await queryRunner.query(`ALTER TABLE ${table} DROP COLUMN key_id`);
+}

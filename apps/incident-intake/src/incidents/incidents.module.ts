@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { ProtectedDataCipher } from '#database';
+import { ProtectedDataKeyring, protectedDataKeyringOf } from '#database';
 import { AmendIncidentHandler } from './application/amend-incident.handler.js';
 import { ExportIncidentsHandler } from './application/export-incidents.handler.js';
 import { FindDuplicateCandidatesHandler } from './application/find-duplicate-candidates.handler.js';
@@ -44,10 +44,15 @@ import { ProtectedDataRepository } from './infrastructure/protected-data.reposit
     ProtectedDataRepository,
     IdempotencyKeys,
     {
-      provide: ProtectedDataCipher,
+      provide: ProtectedDataKeyring,
       inject: [ConfigService],
+      // Optional variables, each validated with the others by ProtectedDataEnv.
       useFactory: (config: ConfigService) =>
-        new ProtectedDataCipher(Buffer.from(config.getOrThrow<string>('PROTECTED_DATA_KEY'), 'base64')),
+        protectedDataKeyringOf({
+          PROTECTED_DATA_KEY: config.get<string>('PROTECTED_DATA_KEY'),
+          PROTECTED_DATA_KEYS: config.get<string>('PROTECTED_DATA_KEYS'),
+          PROTECTED_DATA_CURRENT_KEY_ID: config.get<string>('PROTECTED_DATA_CURRENT_KEY_ID'),
+        }),
     },
   ],
   exports: [IncidentRecorder, IncidentRepository],

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { ProtectedDataCipher } from '#database';
+import { ProtectedDataKeyring, protectedDataKeyringOf } from '#database';
 import { systemClock } from '#domain';
 import { CaseFinder } from './application/case-finder.js';
 import { CaseOpener } from './application/case-opener.js';
@@ -51,10 +51,15 @@ import { OverdueScheduler } from './infrastructure/overdue-scheduler.js';
     { provide: CLOCK, useValue: systemClock },
     { provide: CaseSettings, inject: [ConfigService], useFactory: (config: ConfigService) => CaseSettings.fromConfig(config) },
     {
-      provide: ProtectedDataCipher,
+      provide: ProtectedDataKeyring,
       inject: [ConfigService],
+      // Optional variables, each validated with the others by ProtectedDataEnv.
       useFactory: (config: ConfigService) =>
-        new ProtectedDataCipher(Buffer.from(config.getOrThrow<string>('PROTECTED_DATA_KEY'), 'base64')),
+        protectedDataKeyringOf({
+          PROTECTED_DATA_KEY: config.get<string>('PROTECTED_DATA_KEY'),
+          PROTECTED_DATA_KEYS: config.get<string>('PROTECTED_DATA_KEYS'),
+          PROTECTED_DATA_CURRENT_KEY_ID: config.get<string>('PROTECTED_DATA_CURRENT_KEY_ID'),
+        }),
     },
   ],
 })

@@ -45,7 +45,9 @@ export class CaseFinder {
     await this.audit.recordAccess(this.transactions, manager, entry, allowed, this.clock.now());
     if (!allowed) {
       throw new ForbiddenError(
-        `Case ${found.reference} is worked by ${found.state.owningOrganisation}; only its officers (and admins) may change it`,
+        action === 'read_protected'
+          ? 'Protected data of a case is visible only to officers of the organisation that works it'
+          : `Case ${found.reference} is worked by ${found.state.owningOrganisation}; only its officers (and admins) may change it`,
       );
     }
     if (expectedVersion !== undefined && expectedVersion !== found.version) {
