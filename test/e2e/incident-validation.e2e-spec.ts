@@ -34,6 +34,8 @@ const rules: [string, Record<string, unknown>, 400 | 422, string[]][] = [
     400,
     ['coordinates.longitude'],
   ],
+  ['latitude as a string', { ...base, coordinates: { latitude: '0', longitude: 0, precision: 'exact' } }, 400, ['coordinates.latitude']],
+  ['a breakdown that is a list', { ...base, affiliationBreakdown: [[{ un: 1 }]] }, 400, ['affiliationBreakdown']],
   [
     'unknown coordinate precision',
     { ...base, coordinates: { latitude: 0, longitude: 0, precision: 'gps' } },

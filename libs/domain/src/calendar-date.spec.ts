@@ -9,6 +9,8 @@ describe('isCalendarDate', () => {
     ['2025-04-31', false],
     ['2025-13-01', false],
     ['2026-2-1', false],
+    ['0000-01-01', false],
+    ['0001-01-01', true],
     ['', false],
     ['2025-01-01T00:00:00Z', false],
   ])('isCalendarDate(%j) is %s', (value, expected) => {

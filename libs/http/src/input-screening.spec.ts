@@ -38,6 +38,20 @@ describe('screenInput', () => {
     ['a reversed pair', { narrative: '\ude9a\ud83d' }, 'narrative', 'narrative must not contain unpaired UTF-16 surrogates'],
     ['NUL in a property name', { personnel: { 'a\u0000': 1 } }, 'personnel', 'personnel has a property name with NUL (\\u0000) characters'],
     ['a __proto__ key', JSON.parse('{"a":{"__proto__":{"admin":true}}}'), 'a', 'a must not have a property named __proto__'],
+    [
+      'a constructor key',
+      { assets: [{ type: 'vehicle', constructor: [] }] },
+      'assets.0',
+      'assets.0 must not have a property named constructor',
+    ],
+    ['a toString key', { toString: { isAdmin: true } }, '(body)', 'the body must not have a property named toString'],
+    [
+      'a __defineGetter__ key',
+      { reason: 'x', __defineGetter__: 'polluted' },
+      '(body)',
+      'the body must not have a property named __defineGetter__',
+    ],
+    ['a prototype key', { victims: [], prototype: {} }, '(body)', 'the body must not have a property named prototype'],
     ['a bad top-level string', 'a\u0000', '(body)', 'the body must not contain NUL (\\u0000) characters'],
   ])('names the field holding %s', (_case, value, field, problem) => {
     expect(screenInput(value)).toEqual({ tooDeep: false, problems: [{ field, problems: [problem] }] });

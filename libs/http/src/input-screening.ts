@@ -15,8 +15,15 @@ export type ScreeningResult = { tooDeep: true } | { tooDeep: false; problems: Fi
 const LONE_SURROGATE = /\p{Cs}/u;
 
 /**
+ * Property names of every object's prototype (`constructor`, `toString`, `__defineGetter__`...)
+ * and `prototype`: class-validator's unknown-field check takes them for declared fields, so
+ * they would pass into a record. No field of this API has such a name.
+ */
+const ReservedKeys = new Set(['__proto__', 'prototype', ...Object.getOwnPropertyNames(Object.prototype)]);
+
+/**
  * Finds what no handler can store: strings with NUL (PostgreSQL refuses it) or lone UTF-16
- * surrogates, `__proto__` keys, and nesting deeper than `maxDepth`. Walks with an explicit
+ * surrogates, reserved keys (`__proto__`, `constructor`...), and nesting deeper than `maxDepth`. Walks with an explicit
  * stack, since a hostile value may be nested deep enough to overflow any recursion.
  * Field paths are written as class-validator's are (`personnel.0.count`).
  */
@@ -39,7 +46,7 @@ export function screenInput(value: unknown, maxDepth = MAX_JSON_DEPTH): Screenin
     for (const [key, child] of Object.entries(current).reverse()) {
       // An offending property name is not echoed: it is part of the body.
       const flaw = flawOf(key);
-      if (key === '__proto__') report(field, 'must not have a property named __proto__');
+      if (ReservedKeys.has(key)) report(field, `must not have a property named ${key}`);
       else if (flaw) report(field, `has a property name with ${flaw}`);
       else pending.push({ value: child, field: field ? `${field}.${key}` : key, depth: depth + 1 });
     }

@@ -10,3 +10,8 @@ import { ArrayMaxSize, IsArray, IsObject, ValidateNested } from 'class-validator
 export function NestedList(type: () => new () => object, maxSize: number): PropertyDecorator {
   return applyDecorators(IsArray(), ArrayMaxSize(maxSize), IsObject({ each: true }), ValidateNested({ each: true }), Type(type));
 }
+
+/** One nested object in a request body: an array or a primitive in its place is refused, not validated as if it were one. */
+export function NestedObject(type: () => new () => object): PropertyDecorator {
+  return applyDecorators(IsObject(), ValidateNested(), Type(type));
+}

@@ -1,11 +1,11 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
   IsInt,
   IsLatitude,
+  IsNumber,
   IsLongitude,
   IsOptional,
   IsString,
@@ -14,9 +14,8 @@ import {
   MaxLength,
   Min,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
-import { IsCountryCode, NestedList } from '#http';
+import { IsCountryCode, NestedList, NestedObject } from '#http';
 import {
   Affiliations,
   AssetTypes,
@@ -81,10 +80,13 @@ export class PersonnelHarmCountDto {
 
 export class CoordinatesDto {
   @ApiProperty({ minimum: -90, maximum: 90 })
+  // IsLatitude alone also takes the string "0"; a coordinate is a number.
+  @IsNumber({ allowNaN: false, allowInfinity: false })
   @IsLatitude()
   latitude!: number;
 
   @ApiProperty({ minimum: -180, maximum: 180 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
   @IsLongitude()
   longitude!: number;
 
@@ -177,8 +179,7 @@ export class IncidentDetailsDto {
 
   @ApiPropertyOptional({ type: CoordinatesDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => CoordinatesDto)
+  @NestedObject(() => CoordinatesDto)
   coordinates?: CoordinatesDto;
 
   @ApiProperty({ enum: LocationTypes })
@@ -204,20 +205,17 @@ export class IncidentDetailsDto {
 
   @ApiPropertyOptional({ type: AffiliationBreakdownDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => AffiliationBreakdownDto)
+  @NestedObject(() => AffiliationBreakdownDto)
   affiliationBreakdown?: AffiliationBreakdownDto;
 
   @ApiPropertyOptional({ type: GenderBreakdownDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => GenderBreakdownDto)
+  @NestedObject(() => GenderBreakdownDto)
   genderBreakdown?: GenderBreakdownDto;
 
   @ApiPropertyOptional({ type: DeclaredTotalsDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => DeclaredTotalsDto)
+  @NestedObject(() => DeclaredTotalsDto)
   declaredTotals?: DeclaredTotalsDto;
 
   @ApiProperty({ type: [AffectedAssetDto] })

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsOptional, ValidateNested } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { IncidentDetailsDto } from './incident-details.request.dto.js';
+import { NestedObject } from '#http';
 import { ProtectedDataDto } from './protected-data.dto.js';
 
 export class ReportIncidentRequestDto extends IncidentDetailsDto {
@@ -10,7 +10,6 @@ export class ReportIncidentRequestDto extends IncidentDetailsDto {
     description: 'Victims, witnesses and the perpetrator name: encrypted, never in events, logs or exports',
   })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => ProtectedDataDto)
+  @NestedObject(() => ProtectedDataDto)
   protected?: ProtectedDataDto;
 }
