@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { createAppendOnlyGuardV1, dropAppendOnlyGuardV1 } from '#database';
 
 /**
  * The chain of recommendation 6. The case keeps its whole state as a document (`state`),
@@ -18,7 +19,6 @@ export class RecommendationSixWorkflow1764500000000 implements MigrationInterfac
          ADD COLUMN confidentiality varchar(16) NOT NULL DEFAULT 'restricted',
          ADD COLUMN concerned_state_codes char(2)[] NOT NULL DEFAULT '{}',
          ADD COLUMN has_referral boolean NOT NULL DEFAULT false,
-         ADD COLUMN flagged_for_review boolean NOT NULL DEFAULT false,
          ADD COLUMN closed_at timestamptz,
          ADD COLUMN state jsonb`,
     );
@@ -74,14 +74,7 @@ export class RecommendationSixWorkflow1764500000000 implements MigrationInterfac
        SELECT id, 1, 1, opened_at, 'system', 'open', 'Opened for ' || incident_reference FROM investigation."case"`,
     );
     // The timeline is evidence of who did what: rows are never changed or removed.
-    await queryRunner.query(
-      `CREATE FUNCTION investigation.refuse_timeline_change() RETURNS trigger LANGUAGE plpgsql AS $$
-       BEGIN RAISE EXCEPTION 'the case timeline is append-only'; END $$`,
-    );
-    await queryRunner.query(
-      `CREATE TRIGGER case_timeline_append_only BEFORE UPDATE OR DELETE ON investigation.case_timeline
-       FOR EACH ROW EXECUTE FUNCTION investigation.refuse_timeline_change()`,
-    );
+    await createAppendOnlyGuardV1(queryRunner, 'investigation', 'case_timeline', 'the case timeline');
 
     await queryRunner.query(
       `CREATE TABLE investigation.due_date (
@@ -135,8 +128,7 @@ export class RecommendationSixWorkflow1764500000000 implements MigrationInterfac
     await queryRunner.query('DROP TABLE investigation.case_protected_data');
     await queryRunner.query('DROP TABLE investigation.incident_fact');
     await queryRunner.query('DROP TABLE investigation.due_date');
-    await queryRunner.query('DROP TRIGGER case_timeline_append_only ON investigation.case_timeline');
-    await queryRunner.query('DROP FUNCTION investigation.refuse_timeline_change()');
+    await dropAppendOnlyGuardV1(queryRunner, 'investigation', 'case_timeline');
     await queryRunner.query('DROP TABLE investigation.case_timeline');
     // Cases that grouped several incidents go back to one row per primary incident.
     await queryRunner.query('DROP TABLE investigation.case_incident');
@@ -144,7 +136,7 @@ export class RecommendationSixWorkflow1764500000000 implements MigrationInterfac
     await queryRunner.query('DROP INDEX investigation.case_stage');
     await queryRunner.query(
       `ALTER TABLE investigation."case"
-         DROP COLUMN state, DROP COLUMN closed_at, DROP COLUMN flagged_for_review, DROP COLUMN has_referral,
+         DROP COLUMN state, DROP COLUMN closed_at, DROP COLUMN has_referral,
          DROP COLUMN concerned_state_codes, DROP COLUMN confidentiality, DROP COLUMN owning_organisation, DROP COLUMN version,
          ADD CONSTRAINT "case_incident_id_key" UNIQUE (incident_id)`,
     );

@@ -5,9 +5,10 @@ import { eventually } from '../support/eventually.js';
 import { startService, tokenFor, type RunningService } from '../support/services.js';
 import { TopicReader, type ReadMessage } from '../support/topic-reader.js';
 
-/** A day relative to the real one, so the dates are always in the past and the schedule predictable. */
+/** Days counted back from one instant taken when the file loads, so they agree with each other. */
+const start = Date.now();
 function daysAgo(days: number): string {
-  return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+  return new Date(start - days * 86_400_000).toISOString().slice(0, 10);
 }
 
 const ORG = 'org-chain-six';
@@ -64,6 +65,16 @@ describe('recommendation 6 from the request to the referral, over HTTP and real 
       body: 'ok',
     });
     return response;
+  }
+
+  /** Whether GET /cases with these filters lists the case. */
+  async function listed(caseId: string, filters: Record<string, string>): Promise<boolean> {
+    const found = await api()
+      .get('/cases')
+      .query({ countryCode: 'MR', limit: 200, ...filters })
+      .set(as(officer))
+      .expect(200);
+    return found.body.items.some((item: { id: string }) => item.id === caseId);
   }
 
   const caseEvents = (caseId: string): ReadMessage[] => reader.messages.filter((message) => message.key === caseId);
@@ -126,6 +137,20 @@ describe('recommendation 6 from the request to the referral, over HTTP and real 
 
     // The scheduler announces the missed date once.
     await eventually(async () => expect(typesOf(caseEvents(opened.id))).toContain('report-overdue.v1'));
+    // The list filters, on this case as it stands now.
+    expect(
+      await Promise.all([
+        listed(opened.id, { overdue: 'true' }),
+        listed(opened.id, { overdue: 'false' }),
+        listed(opened.id, { stage: 'state_reporting' }),
+        listed(opened.id, { stage: 'referred' }),
+        listed(opened.id, { hasReferral: 'false' }),
+        listed(opened.id, { concernedStateCode: 'MR' }),
+        listed(opened.id, { concernedStateCode: 'ML' }),
+        listed(opened.id, { openedFrom: daysAgo(1) }),
+        listed(opened.id, { openedTo: daysAgo(2) }),
+      ]),
+    ).toEqual([true, false, true, false, true, true, false, true, false]);
     // A second concerned State whose acknowledgement date is already behind us: its announcement comes from a later
     // scheduler pass, which would have announced the first date again had it not been marked.
     etag = (await api().get(path).set(as(officer)).expect(200)).headers.etag;
@@ -166,7 +191,8 @@ describe('recommendation 6 from the request to the referral, over HTTP and real 
     ]);
     const delay = bf.indicators[0];
     expect(delay.legalBasis).toBe('Rome Statute art. 17(2)(b)');
-    expect(delay.facts.join(' ')).toContain('4 days overdue');
+    // 4 days when the clock has not passed midnight since the file loaded, 5 if it has.
+    expect(delay.facts.join(' ')).toMatch(new RegExp(`due ${daysAgo(4)} is [45] days overdue`));
 
     // 6.2: a determination that needs a second officer.
     const proposal = {
@@ -190,6 +216,9 @@ describe('recommendation 6 from the request to the referral, over HTTP and real 
       approved.headers.etag,
     );
     expect(referred.body.stage).toBe('referred');
+    expect(
+      await Promise.all([listed(opened.id, { hasReferral: 'true', stage: 'referred' }), listed(opened.id, { hasReferral: 'false' })]),
+    ).toEqual([true, false]);
     const [referral] = referred.body.concernedStates.find((track: { stateCode: string }) => track.stateCode === 'MR').referrals;
     const examined = await step(
       `${path}/referrals/${referral.id}/status`,

@@ -1,6 +1,8 @@
-import { IsIn, IsInt, IsUrl, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsUrl, Max, Min, ValidateBy } from 'class-validator';
+import { HarmTypes } from '#contracts';
 import { type ServiceDefaults } from '#config';
 import { ProtectedDataEnv } from '#database';
+import { parseOpeningHarms } from './cases/domain/opening-policy.js';
 
 /** Days, as the reporting policy and the thresholds count them. */
 const Days = () => (target: object, property: string) => {
@@ -12,13 +14,14 @@ const Days = () => (target: object, property: string) => {
 /** Protected personal data is sealed with the keyring of `ProtectedDataEnv` (PROTECTED_DATA_KEY or PROTECTED_DATA_KEYS). */
 export class InvestigationTrackingEnv extends ProtectedDataEnv {
   /** Opening policy: harms that open a case when their incident is verified (comma-separated, or `none`). */
-  @Matches(
-    /^(none|(killed|wounded|kidnapped|detained|missing|sexual_violence)(,(killed|wounded|kidnapped|detained|missing|sexual_violence))*)$/,
-    {
-      message:
-        'CASE_OPENING_HARMS must be `none` or a comma-separated list of killed, wounded, kidnapped, detained, missing, sexual_violence',
+  // The policy's own parser decides, so the configuration accepts exactly what the policy reads.
+  @ValidateBy({
+    name: 'isOpeningHarms',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && parseOpeningHarms(value) !== undefined,
+      defaultMessage: () => `CASE_OPENING_HARMS must be \`none\` or a comma-separated list of ${HarmTypes.join(', ')}`,
     },
-  )
+  })
   CASE_OPENING_HARMS!: string;
 
   /** Opening policy: whether destroyed UN or humanitarian premises open a case. */

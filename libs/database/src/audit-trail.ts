@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager, QueryRunner } from 'typeorm';
 import { canonicalJson } from '#domain';
+import { createAppendOnlyGuardV1, dropAppendOnlyGuardV1 } from './schema-ddl.js';
 import type { Transactions } from './transactions.js';
 
 /** Who did or tried what to which record. Never personal data: ids, roles, action names, field names. */
@@ -179,18 +180,10 @@ export async function createAuditTableV1(queryRunner: QueryRunner, schema: strin
      )`,
   );
   await queryRunner.query(`CREATE INDEX audit_entry_record ON "${schema}".audit_entry (record_id, sequence)`);
-  await queryRunner.query(
-    `CREATE FUNCTION "${schema}".refuse_audit_change() RETURNS trigger LANGUAGE plpgsql AS $$
-     BEGIN RAISE EXCEPTION 'the audit trail is append-only'; END $$`,
-  );
-  await queryRunner.query(
-    `CREATE TRIGGER audit_entry_append_only BEFORE UPDATE OR DELETE ON "${schema}".audit_entry
-     FOR EACH ROW EXECUTE FUNCTION "${schema}".refuse_audit_change()`,
-  );
+  await createAppendOnlyGuardV1(queryRunner, schema, 'audit_entry', 'the audit trail');
 }
 
 export async function dropAuditTableV1(queryRunner: QueryRunner, schema: string): Promise<void> {
-  await queryRunner.query(`DROP TRIGGER audit_entry_append_only ON "${schema}".audit_entry`);
-  await queryRunner.query(`DROP FUNCTION "${schema}".refuse_audit_change()`);
+  await dropAppendOnlyGuardV1(queryRunner, schema, 'audit_entry');
   await queryRunner.query(`DROP TABLE "${schema}".audit_entry`);
 }

@@ -42,3 +42,23 @@ export async function dropProtectedDataKeyIdV1(queryRunner: QueryRunner, table: 
   }
   await queryRunner.query(`ALTER TABLE ${table} DROP COLUMN key_id`);
 }
+
+/**
+ * Makes a table append-only: a trigger refuses every UPDATE and DELETE, naming `what`.
+ * Frozen as version 1 because migrations call it; a change needs a new version.
+ */
+export async function createAppendOnlyGuardV1(queryRunner: QueryRunner, schema: string, table: string, what: string): Promise<void> {
+  await queryRunner.query(
+    `CREATE FUNCTION "${schema}".refuse_${table}_change() RETURNS trigger LANGUAGE plpgsql AS $$
+     BEGIN RAISE EXCEPTION '${what} is append-only'; END $$`,
+  );
+  await queryRunner.query(
+    `CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON "${schema}".${table}
+     FOR EACH ROW EXECUTE FUNCTION "${schema}".refuse_${table}_change()`,
+  );
+}
+
+export async function dropAppendOnlyGuardV1(queryRunner: QueryRunner, schema: string, table: string): Promise<void> {
+  await queryRunner.query(`DROP TRIGGER ${table}_append_only ON "${schema}".${table}`);
+  await queryRunner.query(`DROP FUNCTION "${schema}".refuse_${table}_change()`);
+}

@@ -7,7 +7,7 @@ import {
   type ConfidentialityLevel,
   type IndicatorKind,
 } from '#contracts';
-import type { AttentionReason } from '../domain/attention.js';
+import { AttentionKinds, type AttentionKind, type AttentionReason } from '../domain/attention.js';
 import type { TimelineEntry } from '../domain/case-records.js';
 import type { Case, CaseState, ConcernedStateTrack } from '../domain/case.js';
 import type { Indicator } from '../domain/indicators.js';
@@ -146,7 +146,7 @@ export class CasePageResponseDto {
 }
 
 export class AttentionReasonDto {
-  @ApiProperty({ enum: ['report_overdue', 'determined_not_referred', 'referral_stale', 'no_request', 'flagged_for_review'] }) kind!: string;
+  @ApiProperty({ enum: AttentionKinds }) kind!: AttentionKind;
   @ApiPropertyOptional() concernedStateCode?: string;
   @ApiProperty() detail!: string;
 }

@@ -1,5 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType, PickType } from '@nestjs/swagger';
+import { ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import {
   AppealStatuses,
   CapacitySupportKinds,
@@ -73,44 +73,11 @@ export class ProsecutionRequestDto {
   statusOn!: string;
 }
 
-export class ProsecutionUpdateRequestDto {
-  @ApiProperty({ enum: TrialStatuses })
-  @IsIn(TrialStatuses)
-  trialStatus!: TrialStatus;
-
-  @IsCalendarDay('When the trial reached this status')
-  statusOn!: string;
-
-  @ApiPropertyOptional({ minimum: 0 })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(10000)
-  accusedCount?: number;
-
-  @ApiPropertyOptional({ enum: ChargeCategories, isArray: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(ChargeCategories.length)
-  @IsIn(ChargeCategories, { each: true })
-  charges?: ChargeCategory[];
-
-  @ApiPropertyOptional({ enum: Verdicts })
-  @IsOptional()
-  @IsIn(Verdicts)
-  verdict?: Verdict;
-
-  @ApiPropertyOptional({ enum: SentenceCategories })
-  @IsOptional()
-  @IsIn(SentenceCategories)
-  sentence?: SentenceCategory;
-
-  @ApiPropertyOptional({ enum: AppealStatuses })
-  @IsOptional()
-  @IsIn(AppealStatuses)
-  appeal?: AppealStatus;
-}
+/** A prosecution moving on: its trial status and date, and any other field that changed. */
+export class ProsecutionUpdateRequestDto extends IntersectionType(
+  PickType(ProsecutionRequestDto, ['trialStatus', 'statusOn'] as const),
+  PartialType(PickType(ProsecutionRequestDto, ['accusedCount', 'charges', 'verdict', 'sentence', 'appeal'] as const)),
+) {}
 
 /** 6.4: technical assistance, exchange of expertise, deployment of independent investigators. */
 export class CapacitySupportRequestDto {

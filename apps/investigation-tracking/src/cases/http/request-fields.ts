@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
 /** Why a change was made: kept in the case's timeline, never in events. */
 export function IsReason(description = 'Why; shown in the case timeline, never published in events'): PropertyDecorator {
@@ -20,10 +20,3 @@ export function IsOrganisationName(description: string, optional = false): Prope
 
 /** ISO 3166-1 alpha-2 as the contract writes it. */
 export const StateCodePattern = /^[A-Z]{2}$/;
-
-export function IsStateCode(description: string): PropertyDecorator {
-  return applyDecorators(
-    ApiProperty({ example: 'SD', description }),
-    Matches(StateCodePattern, { message: ({ property }) => `${property} must be an upper-case ISO 3166-1 alpha-2 code` }),
-  );
-}

@@ -22,8 +22,8 @@ export class CaseRepository {
     const primary = state.incidents[0];
     await manager.query(
       `INSERT INTO investigation."case" (id, reference, incident_id, incident_reference, country_code, concerned_state_code, stage, opened_at,
-         version, owning_organisation, confidentiality, concerned_state_codes, has_referral, flagged_for_review, closed_at, state)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
+         version, owning_organisation, confidentiality, concerned_state_codes, has_referral, closed_at, state)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
       [
         state.id,
         state.reference,
@@ -41,8 +41,8 @@ export class CaseRepository {
   async update(manager: EntityManager, changed: Case, expectedVersion: number): Promise<void> {
     const result: [unknown[], number] = await manager.query(
       `UPDATE investigation."case" SET stage = $2, opened_at = $3, version = $4, owning_organisation = $5, confidentiality = $6,
-         concerned_state_codes = $7, has_referral = $8, flagged_for_review = $9, closed_at = $10, state = $11
-       WHERE id = $1 AND version = $12`,
+         concerned_state_codes = $7, has_referral = $8, closed_at = $9, state = $10
+       WHERE id = $1 AND version = $11`,
       [changed.id, ...this.columns(changed), expectedVersion],
     );
     if (result[1] !== 1) {
@@ -140,7 +140,6 @@ export class CaseRepository {
       state.confidentiality,
       state.concernedStates.map((track) => track.stateCode),
       state.concernedStates.some((track) => track.referrals.length > 0),
-      state.reviewFlags.length > 0,
       state.closure?.closedAt ?? null,
       CaseMapper.toDocument(found),
     ];
