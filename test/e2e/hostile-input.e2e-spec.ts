@@ -191,7 +191,7 @@ describe('hostile input is refused by the HTTP bootstrap every service shares', 
       ],
       ['NUL in an incident list filter', 'intake', 'GET', () => '/incidents?countryCode=S%00', undefined, /countryCode/, 'countryCode'],
       ['NUL in a case list cursor', 'investigation', 'GET', () => '/cases?cursor=%00', undefined, /cursor/, 'cursor'],
-      ['NUL in a statistics filter', 'council', 'GET', () => '/statistics?countryCode=%00', undefined, /countryCode/, 'countryCode'],
+      ['NUL in a statistics filter', 'council', 'GET', () => '/statistics?country=%00', undefined, /country/, 'country'],
       [
         'malformed JSON quoting a victim',
         'intake',

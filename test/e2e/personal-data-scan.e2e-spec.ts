@@ -214,11 +214,12 @@ describe('no personal data anywhere: planted names never leave the protected sto
       .expect(200);
 
     const statistics = await eventually(async () => {
-      const response = await reporting().get('/statistics').query({ countryCode: COUNTRY }).set(as(officer)).expect(200);
-      expect(response.body).toMatchObject({ incidents: 2, casesOpened: 2 });
+      const response = await reporting().get('/statistics').query({ concernedState: COUNTRY }).set(as(officer)).expect(200);
+      expect(response.body.totals.incidents).toBe(2);
+      expect(response.body.accountability.byState).toEqual([expect.objectContaining({ stateCode: COUNTRY, cases: 2 })]);
       return response;
     });
-    readSurfaces.push({ source: 'GET /statistics?countryCode (officer)', text: statistics.text });
+    readSurfaces.push({ source: 'GET /statistics?concernedState (officer)', text: statistics.text });
 
     for (const [who, token] of [
       ['officer', officer],
@@ -234,7 +235,7 @@ describe('no personal data anywhere: planted names never leave the protected sto
       await read(`GET /cases/attention (${who})`, investigation().get('/cases/attention').set(as(token)));
       await read(`GET /statistics (${who})`, reporting().get('/statistics').set(as(token)));
     }
-    await read('GET /statistics (partner)', reporting().get('/statistics').query({ countryCode: COUNTRY }).set(as(partner)));
+    await read('GET /statistics (partner)', reporting().get('/statistics').query({ concernedState: COUNTRY }).set(as(partner)));
     for (const id of [restrictedIncident, confidentialIncident]) {
       await read(`GET /incidents/${id}`, intake().get(`/incidents/${id}`).set(as(officer)));
       await read(`GET /incidents/${id}/history`, intake().get(`/incidents/${id}/history`).set(as(officer)));

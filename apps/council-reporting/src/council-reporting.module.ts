@@ -8,8 +8,10 @@ import { MessagingModule } from '#messaging';
 import { HealthModule } from '#health';
 import { LoggingModule } from '#observability';
 import { CouncilReportingEnv, councilReportingDefaults } from './council-reporting.env.js';
-import { RecordCaseWhenCaseOpenedHandler } from './statistics/infrastructure/record-case-when-case-opened.handler.js';
-import { ProjectFiguresWhenIncidentChangedHandler } from './statistics/infrastructure/project-figures-when-incident-changed.handler.js';
+import { ProjectReadModelsWhenEventPublishedHandler } from './projections/infrastructure/project-read-models-when-event-published.handler.js';
+import { ProjectionsModule } from './projections/projections.module.js';
+import { ReportingClockModule } from './reporting-clock.js';
+import { ReportsModule } from './reports/reports.module.js';
 import { StatisticsModule } from './statistics/statistics.module.js';
 
 export const SERVICE = 'council-reporting';
@@ -25,12 +27,15 @@ export const SERVICE = 'council-reporting';
       schema: 'reporting',
       consumes: {
         topics: [Topics.incidents, Topics.cases, Topics.reports],
-        handlers: [ProjectFiguresWhenIncidentChangedHandler, RecordCaseWhenCaseOpenedHandler],
+        handlers: [ProjectReadModelsWhenEventPublishedHandler],
       },
     }),
     AuthModule,
     HealthModule,
+    ReportingClockModule,
+    ProjectionsModule,
     StatisticsModule,
+    ReportsModule,
   ],
 })
 export class CouncilReportingModule {}

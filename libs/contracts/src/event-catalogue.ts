@@ -18,6 +18,7 @@ import { IncidentAmended } from './events/incident-amended.v1.js';
 import { IncidentRejected } from './events/incident-rejected.v1.js';
 import { IncidentReported } from './events/incident-reported.v1.js';
 import { IncidentVerified } from './events/incident-verified.v1.js';
+import { ReportGenerated } from './events/report-generated.v1.js';
 
 /** Every event type of the contract; the AsyncAPI document and JSON Schemas are generated from it. */
 export const EventCatalogue: readonly EventContract[] = [
@@ -49,4 +50,5 @@ export const EventCatalogue: readonly EventContract[] = [
   CaseEvidenceChecked,
   CaseClosed,
   CaseReopened,
+  ReportGenerated,
 ];

@@ -9,7 +9,7 @@ import type { Inbox } from '../inbox/inbox.js';
 import type { KafkaConnection } from '../kafka-connection.js';
 import { validatePayload } from '../payload-validation.js';
 import { sendToDeadLetter } from './dead-letter.js';
-import type { IntegrationEventHandler } from './integration-event-handler.js';
+import type { IntegrationEventHandler, MessageSource } from './integration-event-handler.js';
 import { PoisonMessageError } from './poison-message.error.js';
 
 export interface EventConsumerOptions {
@@ -69,7 +69,7 @@ export class EventConsumer {
     const maxAttempts = this.options.maxAttempts ?? 8;
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.handleOnce(message);
+        await this.handleOnce(message, { topic, partition, offset: message.offset });
         return;
       } catch (error) {
         const poison = error instanceof PoisonMessageError || error instanceof DomainError;
@@ -103,7 +103,7 @@ export class EventConsumer {
     }
   }
 
-  private async handleOnce(message: KafkaMessage): Promise<void> {
+  private async handleOnce(message: KafkaMessage, source: MessageSource): Promise<void> {
     const event = parseCloudEvent(message);
     const registered = this.handlers.get(event.type);
     // Topics carry several event types; those this service does not react to are not its concern.
@@ -114,7 +114,7 @@ export class EventConsumer {
       this.transactions.run(async (manager) => {
         const isNew = await this.inbox.claim(manager, this.options.groupId, event.id, event.type);
         if (!isNew) return;
-        await handler.handle(payload, { ...event, data: payload } as CloudEvent<typeof payload>);
+        await handler.handle(payload, { ...event, data: payload } as CloudEvent<typeof payload>, source);
       }),
     );
   }

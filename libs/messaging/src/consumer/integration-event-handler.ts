@@ -8,5 +8,13 @@ import type { CloudEvent } from '../envelope.js';
  */
 export interface IntegrationEventHandler<TPayload extends object = object> {
   readonly contracts: readonly EventContract<TPayload>[];
-  handle(payload: TPayload, event: CloudEvent<TPayload>): Promise<void>;
+  handle(payload: TPayload, event: CloudEvent<TPayload>, source: MessageSource): Promise<void>;
+}
+
+/** Where a consumed event was read: read models record it as the position they reached. */
+export interface MessageSource {
+  topic: string;
+  partition: number;
+  /** Kafka offset, a decimal string (int64). */
+  offset: string;
 }

@@ -1,32 +1,34 @@
 import { Query } from '@nestjs/cqrs';
 import type { Actor } from '#domain';
-import type { HarmType, IncidentStatus, PersonnelStatus } from '#contracts';
+import type { AccountabilityFigures } from '../../reports/domain/council-report.js';
+import type { Dimension, GroupKey } from '../domain/dimensions.js';
+import type { DisclosedCount } from '../domain/disclosure-control.js';
+import type { ReportingPeriod } from '../domain/reporting-period.js';
+import type { Disclosure } from './figure-filter.js';
+import type { FiguresRequest } from './figures-request.js';
 
-export interface StatisticsFilter {
-  year?: number;
-  countryCode?: string;
-  /** Only incidents in this status; by default every incident that is not rejected. */
-  status?: IncidentStatus;
-}
-
-/** People harmed, by harm (and `all`), split national (and locally recruited) / international. */
-export type PersonnelTable = Record<HarmType | 'all', Record<PersonnelStatus | 'total', number>>;
-
-export interface FigureGroup {
+export interface StatisticsRow {
+  group: GroupKey;
   incidents: number;
-  casesOpened: number;
-  personnel: PersonnelTable;
+  /** People harmed; partners see 1 to 4 as "<5". */
+  people: DisclosedCount;
+  countries: number;
 }
 
-export interface Statistics extends FigureGroup {
-  countries: number;
-  byYear: (FigureGroup & { year: number; countries: number })[];
-  byCountry: (FigureGroup & { countryCode: string })[];
+export interface Statistics {
+  period: ReportingPeriod | null;
+  groupBy: Dimension[];
+  disclosure: Disclosure;
+  /** The day overdue days are counted to. */
+  asOf: string;
+  totals: Omit<StatisticsRow, 'group'>;
+  rows: StatisticsRow[];
+  accountability: AccountabilityFigures;
 }
 
 export class GetStatisticsQuery extends Query<Statistics> {
   constructor(
-    readonly filter: StatisticsFilter,
+    readonly request: FiguresRequest,
     /** Figures count only what this actor may count (the one access policy). */
     readonly actor: Actor,
   ) {
