@@ -20,11 +20,8 @@ import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import mammoth from 'mammoth';
 import type { CouncilReportData } from '../../apps/council-reporting/src/reports/domain/council-report.js';
-import {
-  renderReport,
-  ReportFormats,
-  type ReportFormat,
-} from '../../apps/council-reporting/src/reports/infrastructure/rendering/report-renderer.js';
+import { ReportFormats, type ReportFormat } from '#contracts';
+import { renderReport } from '../../apps/council-reporting/src/reports/infrastructure/rendering/report-renderer.js';
 import { councilReportData } from '../factories/council-report.factory.js';
 
 const run = promisify(execFile);

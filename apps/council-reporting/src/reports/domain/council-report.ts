@@ -13,8 +13,6 @@ import type {
 } from '#contracts';
 import type { ReportingPeriod } from '../../statistics/domain/reporting-period.js';
 
-export type { ReportLanguage, ReportScopeKind } from '#contracts';
-
 /** Everyone, one region (UN geoscheme name), or one concerned State (ISO 3166-1 alpha-2). */
 export interface ReportScope {
   kind: ReportScopeKind;

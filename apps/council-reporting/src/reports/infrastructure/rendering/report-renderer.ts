@@ -1,7 +1,7 @@
-import type { ReportFormat } from '#contracts';
+import type { ReportFormat, ReportLanguage } from '#contracts';
 import { canonicalJson } from '#domain';
 import { composeCouncilReport, type ChartBlock } from '../../domain/council-report-document.js';
-import type { CouncilReportData, ReportLanguage } from '../../domain/council-report.js';
+import type { CouncilReportData } from '../../domain/council-report.js';
 import { EnglishReportText } from '../../domain/report-text.en.js';
 import type { ReportText } from '../../domain/report-text.js';
 import { renderCharts } from './charts.js';
@@ -11,9 +11,6 @@ import { HtmlDialect } from './html.dialect.js';
 import { MarkdownDialect } from './markdown.dialect.js';
 import { renderMarkup } from './markup.js';
 import { renderPdf } from './pdf-renderer.js';
-
-// The formats are part of the public contract (the report events name them).
-export { ReportFormats, type ReportFormat } from '#contracts';
 
 /** A report in one format, ready to send or store. */
 export interface RenderedReport {
