@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +13,7 @@ import { findPlanted } from '../support/planted-strings.js';
 import { startService, tokenFor, type RunningService } from '../support/services.js';
 import { TopicReader } from '../support/topic-reader.js';
 
-// A concerned State no other test uses: the figures below hold only what this file made.
+// A concerned State and years (2018, 2019) no other test uses: the figures below hold only what this file made.
 const STATE = 'AO';
 const ORG = 'org-council';
 const VICTIM = 'Lucinda Mbalavala-Quintero';
@@ -77,7 +77,7 @@ describe('council reports, end to end', () => {
     reader = await TopicReader.open(Topics.reports);
 
     await report('killing', {
-      occurredOn: '2023-03-10',
+      occurredOn: '2019-03-10',
       personnel: [
         { harm: 'killed', status: 'national', count: 2 },
         { harm: 'killed', status: 'international', count: 1 },
@@ -85,11 +85,11 @@ describe('council reports, end to end', () => {
       ],
       assets: [{ type: 'vehicle', un: true, damage: 'destroyed' }],
     });
-    await report('kidnapping', { occurredOn: '2023-09-01', personnel: [{ harm: 'kidnapped', status: 'national', count: 3 }], assets: [] });
-    await report('earlier', { occurredOn: '2022-05-01', personnel: [{ harm: 'killed', status: 'national', count: 1 }], assets: [] });
+    await report('kidnapping', { occurredOn: '2019-09-01', personnel: [{ harm: 'kidnapped', status: 'national', count: 3 }], assets: [] });
+    await report('earlier', { occurredOn: '2018-05-01', personnel: [{ harm: 'killed', status: 'national', count: 1 }], assets: [] });
     await report(
       'rejected',
-      { occurredOn: '2023-05-05', personnel: [{ harm: 'killed', status: 'national', count: 2 }], assets: [] },
+      { occurredOn: '2019-05-05', personnel: [{ harm: 'killed', status: 'national', count: 2 }], assets: [] },
       false,
     );
     await request(intake.url)
@@ -116,14 +116,14 @@ describe('council reports, end to end', () => {
         .post(`${path}/request`)
         .set(as(officer))
         .set('If-Match', etag)
-        .send({ requestedOn: '2023-03-20', channel: 'note_verbale', addresseeAuthority: 'Procuradoria-Geral da República' })
+        .send({ requestedOn: '2019-03-20', channel: 'note_verbale', addresseeAuthority: 'Procuradoria-Geral da República' })
         .expect(200)
     ).headers.etag;
     await request(investigation.url)
       .post(`${path}/acknowledgement`)
       .set(as(officer))
       .set('If-Match', etag)
-      .send({ receivedOn: '2023-03-25' })
+      .send({ receivedOn: '2019-03-25' })
       .expect(200);
   });
 
@@ -135,9 +135,9 @@ describe('council reports, end to end', () => {
   const statistics = (query: Record<string, string>, token = staff) =>
     request(reporting.url).get('/statistics').query(query).set(as(token)).expect(200);
 
-  it('gives the figures of 2023 with a drill-down to the incidents and cases behind each', async () => {
+  it('gives the figures of 2019 with a drill-down to the incidents and cases behind each', async () => {
     const figures = await eventually(async () => {
-      const response = await statistics({ concernedState: STATE, year: '2023', groupBy: 'harm,personnel' });
+      const response = await statistics({ concernedState: STATE, year: '2019', groupBy: 'harm,personnel' });
       expect(response.body.accountability.byState).toEqual([
         // The kidnapping opened a case too (opening policy); only the killing's State was asked so far.
         expect.objectContaining({ stateCode: STATE, cases: 2, requestsMade: 1, requestsAcknowledged: 1 }),
@@ -165,14 +165,14 @@ describe('council reports, end to end', () => {
   });
 
   it('shows partners small cells as "<5", a country–year of fewer than 3 incidents as "other", and no drill-down', async () => {
-    // Angola has two incidents in 2023: partners find them only within "other", even when they ask for Angola.
-    const byCountry = await statistics({ year: '2023', groupBy: 'country' }, partner);
+    // Angola has two incidents in 2019: partners find them only within "other", even when they ask for Angola.
+    const byCountry = await statistics({ year: '2019', groupBy: 'country' }, partner);
     expect(byCountry.body.disclosure).toBe('partner');
     expect(byCountry.body.rows.map((row: { group: { country: string } }) => row.group.country)).not.toContain(STATE);
     expect(byCountry.body.rows).toContainEqual(expect.objectContaining({ group: { country: 'other' } }));
-    expect((await statistics({ concernedState: STATE, year: '2023' }, partner)).body.totals.incidents).toBe(0);
-    expect((await statistics({ concernedState: STATE, year: '2023' })).body.totals.incidents).toBe(2);
-    const kidnapped = { region: 'Middle Africa', year: '2023', harm: 'kidnapped' };
+    expect((await statistics({ concernedState: STATE, year: '2019' }, partner)).body.totals.incidents).toBe(0);
+    expect((await statistics({ concernedState: STATE, year: '2019' })).body.totals.incidents).toBe(2);
+    const kidnapped = { region: 'Middle Africa', year: '2019', harm: 'kidnapped' };
     expect((await statistics(kidnapped)).body.totals.people).toBe(3);
     expect((await statistics(kidnapped, partner)).body.totals.people).toBe('<5');
     expect((await statistics(kidnapped, partner)).body.rows[0].drillDown).toBeUndefined();
@@ -182,7 +182,7 @@ describe('council reports, end to end', () => {
   it('exports the figures as HXL-tagged CSV', async () => {
     const csv = await request(reporting.url)
       .get('/statistics/hxl')
-      .query({ concernedState: STATE, year: '2023', groupBy: 'country,year' })
+      .query({ concernedState: STATE, year: '2019', groupBy: 'country,year' })
       .set(as(staff))
       .expect(200)
       .expect('Content-Type', /text\/csv/);
@@ -199,12 +199,17 @@ describe('council reports, end to end', () => {
       cell('killed_national'),
       cell('killed_international'),
       cell('kidnapped_national'),
-    ]).toEqual([STATE, '2023', '2', '2', '1', '3']);
+    ]).toEqual([STATE, '2019', '2', '2', '1', '3']);
     expect(tags![header!.indexOf('killed_national')]).toBe('#affected+killed+national');
   });
 
-  describe('a report of 2023 on the concerned State', () => {
-    let job: { id: string; reference: string; files: { format: string; sha256: string; href: string }[]; watermark: { asOf: string } };
+  describe('a report of 2019 on the concerned State', () => {
+    let job: {
+      id: string;
+      reference: string;
+      files: { format: string; sha256: string; href: string }[];
+      watermark: { asOf: string; positions: object[] };
+    };
     const downloads: Record<string, Buffer> = {};
     const texts: Record<string, string> = {};
     let folder: string;
@@ -214,7 +219,7 @@ describe('council reports, end to end', () => {
       const requested = await request(reporting.url)
         .post('/reports')
         .set(as(staff))
-        .send({ period: '2023', scope: 'concerned_state', scopeCode: STATE })
+        .send({ period: '2019', scope: 'concerned_state', scopeCode: STATE })
         .expect(202);
       expect(requested.headers.location).toBe(`/reports/${requested.body.id}`);
       expect(requested.body).toMatchObject({
@@ -289,6 +294,35 @@ describe('council reports, end to end', () => {
       expect(leaks).toEqual([]);
     });
 
+    it('comes out byte for byte the same when generated again from the topics up to its watermark, whatever came after', async () => {
+      // An incident of the same period and State after the report: the replay must stop before it.
+      await report('later', { occurredOn: '2019-11-20', personnel: [{ harm: 'killed', status: 'national', count: 1 }], assets: [] });
+      await eventually(async () => expect((await statistics({ concernedState: STATE, year: '2019' })).body.totals.incidents).toBe(3));
+      const reproduced = spawnSync(process.execPath, ['dist/apps/council-reporting/src/reports/reproduce-report.cli.js', job.id], {
+        env: process.env,
+        encoding: 'utf8',
+      });
+      expect({ status: reproduced.status, stderr: reproduced.stderr }).toEqual({ status: 0, stderr: expect.any(String) });
+      expect(reproduced.stdout).toContain('Reproduced byte for byte.');
+      for (const format of ['json', 'md', 'csv', 'html', 'pdf'])
+        expect(reproduced.stdout).toMatch(new RegExp(`${format} +${job.files.find((file) => file.format === format)!.sha256} same`));
+
+      // A new report of the same request takes the later incident in: the watermark is what made the first one reproducible.
+      const again = await request(reporting.url)
+        .post('/reports')
+        .set(as(staff))
+        .send({ period: '2019', scope: 'concerned_state', scopeCode: STATE })
+        .expect(202);
+      const newer = await completed(again.headers.location);
+      const json = await request(reporting.url)
+        .get(`${again.headers.location}/download`)
+        .query({ format: 'json' })
+        .set(as(staff))
+        .expect(200);
+      expect(JSON.parse(json.text).attacks.current.incidents).toBe(3);
+      expect(newer.watermark.positions).not.toEqual(job.watermark.positions);
+    });
+
     it('is announced on the reports topic with its watermark and hashes, and no figure', async () => {
       const announced = await eventually(async () => {
         const found = reader.messages.find((message) => message.key === job.id);
@@ -298,7 +332,7 @@ describe('council reports, end to end', () => {
       expect(announced).toMatchObject({
         reportId: job.id,
         reference: job.reference,
-        period: { label: '2023' },
+        period: { label: '2019' },
         scope: { kind: 'concerned_state', code: STATE },
       });
       expect(announced.watermark.asOf).toBe(job.watermark.asOf);
@@ -319,7 +353,7 @@ describe('council reports, end to end', () => {
       const requested = await request(reporting.url)
         .post('/reports')
         .set(as(staff))
-        .send({ period: '2023H1', scope: 'region', scopeCode: 'Middle Africa' })
+        .send({ period: '2019H1', scope: 'region', scopeCode: 'Middle Africa' })
         .expect(202);
       const failed = await eventually(
         async () => {
@@ -344,18 +378,18 @@ describe('council reports, end to end', () => {
   });
 
   it.each([
-    { body: { period: '2023H3', scope: 'all' }, field: 'period' },
-    { body: { period: '2023', scope: 'galaxy' }, field: 'scope' },
-    { body: { period: '2023', scope: 'region' }, field: 'scopeCode' },
-    { body: { period: '2023', scope: 'concerned_state', scopeCode: 'QQ' }, field: 'scopeCode' },
-    { body: { period: '2023', scope: 'all', language: 'tlh' }, field: 'language' },
+    { body: { period: '2019H3', scope: 'all' }, field: 'period' },
+    { body: { period: '2019', scope: 'galaxy' }, field: 'scope' },
+    { body: { period: '2019', scope: 'region' }, field: 'scopeCode' },
+    { body: { period: '2019', scope: 'concerned_state', scopeCode: 'QQ' }, field: 'scopeCode' },
+    { body: { period: '2019', scope: 'all', language: 'tlh' }, field: 'language' },
   ])('refuses a report request naming $field: $body', async ({ body, field }) => {
     const refused = await request(reporting.url).post('/reports').set(as(staff)).send(body).expect(400);
     expect(refused.body.details.map((detail: { field: string }) => detail.field)).toContain(field);
   });
 
   it('refuses a format it does not have, other roles, and reports of other organisations', async () => {
-    const requested = await request(reporting.url).post('/reports').set(as(staff)).send({ period: '2022', scope: 'all' }).expect(202);
+    const requested = await request(reporting.url).post('/reports').set(as(staff)).send({ period: '2018', scope: 'all' }).expect(202);
     const bad = await request(reporting.url)
       .get(`${requested.headers.location}/download`)
       .query({ format: 'xls' })
@@ -363,7 +397,7 @@ describe('council reports, end to end', () => {
       .expect(400);
     expect(bad.body.details).toEqual([expect.objectContaining({ field: 'format' })]);
     for (const token of [partner, officer])
-      await request(reporting.url).post('/reports').set(as(token)).send({ period: '2023', scope: 'all' }).expect(403);
+      await request(reporting.url).post('/reports').set(as(token)).send({ period: '2019', scope: 'all' }).expect(403);
     await request(reporting.url)
       .get(requested.headers.location)
       .set(as(tokenFor('reporting', 'org-other')))
@@ -372,11 +406,11 @@ describe('council reports, end to end', () => {
       .get(requested.headers.location)
       .set(as(tokenFor('admin', 'org-admin')))
       .expect(200);
-    await request(reporting.url).get('/statistics').query({ period: '2023Q5' }).set(as(staff)).expect(400);
+    await request(reporting.url).get('/statistics').query({ period: '2019Q5' }).set(as(staff)).expect(400);
     await request(reporting.url).get('/statistics').query({ groupBy: 'country,planet' }).set(as(staff)).expect(400);
     const both = await request(reporting.url)
       .get('/statistics')
-      .query({ period: '2023', from: '2023-01-01', to: '2023-02-01' })
+      .query({ period: '2019', from: '2019-01-01', to: '2019-02-01' })
       .set(as(staff))
       .expect(400);
     expect(both.body.details).toEqual([expect.objectContaining({ field: 'period' })]);

@@ -20,6 +20,7 @@ const COUNTRY = 'SC';
 const settings = fuzzSettings();
 const officer = tokenFor('officer', ORG, 'officer-fuzz');
 const admin = tokenFor('admin', ORG, 'admin-fuzz');
+const reportingStaff = tokenFor('reporting', ORG, 'reporting-fuzz');
 const unlimited = { RATE_LIMIT_PER_MINUTE: '10000000', RATE_LIMIT_PER_IP_PER_MINUTE: '10000000' };
 /** Past the 256 kB JSON body limit, and past the import limit this test sets. */
 const JSON_OVERSIZE = 300_000;
@@ -196,7 +197,8 @@ describe(`hostile input generated from the OpenAPI documents (seed ${settings.se
       };
       const requests = hostileRequests(operation, context);
       if (!requests) continue;
-      const token = operation.path.startsWith('/audit') ? admin : officer;
+      // Each operation as a role it admits, so that the request reaches its validation.
+      const token = operation.path.startsWith('/audit') ? admin : operation.path.startsWith('/reports') ? reportingStaff : officer;
       const seed = operationSeed(settings.seed, operation.key);
       try {
         await fc.assert(
@@ -255,7 +257,14 @@ describe(`hostile input generated from the OpenAPI documents (seed ${settings.se
     async () => {
       const document = await fetchOpenApi(council.url);
       const failuresBefore = outcome.failures.length;
-      await fuzz(council.url, document, () => ({}));
+      const report = await fetch(`${council.url}/reports`, {
+        method: 'POST',
+        headers: { ...as(reportingStaff), 'Content-Type': 'application/json' },
+        body: JSON.stringify({ period: '2026', scope: 'all' }),
+      });
+      expect(report.status).toBe(202);
+      const { id } = (await report.json()) as { id: string };
+      await fuzz(council.url, document, () => ({ id }));
       expect(outcome.failures.slice(failuresBefore)).toEqual([]);
     },
     timeout,

@@ -9,9 +9,11 @@ import { startService, tokenFor, type RunningService } from '../support/services
 const rebuildDatabase = 'accountability_test_rebuild';
 
 /**
- * council-reporting's read model rebuilt from the topics from offset zero (a fresh database
- * and consumer group) equals the live one. Compared on 2026, the year every other test's
- * incidents fall in (the import tests remove their own, older incidents from the live model).
+ * council-reporting's read models rebuilt from the topics from offset zero (a fresh database
+ * and consumer group) equal the live ones. Compared on this test's incidents only, in the
+ * Central African Republic where no other test reports one, so the comparison holds whatever
+ * ran before it; the concerned State filter keeps other tests' cases out of the accountability
+ * figures too.
  */
 describe('council-reporting read model rebuilt from the topics', () => {
   let intake: RunningService;
@@ -68,19 +70,40 @@ describe('council-reporting read model rebuilt from the topics', () => {
     await Promise.all([intake, live, rebuilt].map((service) => service?.stop()));
   });
 
-  it.each([{ year: '2026' }, { year: '2026', status: 'rejected' }, { year: '2026', status: 'verified' }, { countryCode: 'CF' }])(
-    'gives the same statistics for %j',
-    async (query) => {
-      const statistics = async (service: RunningService) =>
-        (await request(service.url).get('/statistics').query(query).set('Authorization', `Bearer ${reporting}`).expect(200)).body;
-      await eventually(
-        async () => {
-          const [fromLive, fromReplay] = await Promise.all([statistics(live), statistics(rebuilt)]);
-          expect(fromReplay).toEqual(fromLive);
-          expect(fromLive.incidents).toBeGreaterThan(0);
-        },
-        { timeoutMs: 60000 },
-      );
-    },
-  );
+  const ownIncidents = { country: 'CF', concernedState: 'CF' };
+
+  // This test's incidents: one amended to 7 wounded international staff and verified, one rejected (6 people).
+  it.each([
+    [
+      { ...ownIncidents, groupBy: 'year,country' },
+      { incidents: 1, people: 7 },
+    ],
+    [
+      { ...ownIncidents, year: '2026', groupBy: 'harm,personnel' },
+      { incidents: 1, people: 7 },
+    ],
+    [
+      { ...ownIncidents, status: 'verified', groupBy: 'harm,personnel' },
+      { incidents: 1, people: 7 },
+    ],
+    [
+      { ...ownIncidents, status: 'rejected', groupBy: 'year,country' },
+      { incidents: 1, people: 6 },
+    ],
+    [
+      { ...ownIncidents, includeRejected: 'true', groupBy: 'means,premises' },
+      { incidents: 2, people: 13 },
+    ],
+  ])('gives the same statistics for %j', async (query, totals) => {
+    const statistics = async (service: RunningService) =>
+      (await request(service.url).get('/statistics').query(query).set('Authorization', `Bearer ${reporting}`).expect(200)).body;
+    await eventually(
+      async () => {
+        const [fromLive, fromReplay] = await Promise.all([statistics(live), statistics(rebuilt)]);
+        expect(fromLive.totals).toMatchObject(totals);
+        expect(fromReplay).toEqual(fromLive);
+      },
+      { timeoutMs: 60000 },
+    );
+  });
 });

@@ -142,6 +142,18 @@ export async function createProjectionTablesV1(sql: Sql, schema: string): Promis
       PRIMARY KEY (case_id, kind))`);
 }
 
+/**
+ * A fresh schema holding empty projection tables shaped as the live ones are, whatever later
+ * migrations did to them, for a rebuild or a replay to a report's watermark.
+ */
+export async function createProjectionSchemaLike(sql: Sql, live: string, schema: string): Promise<void> {
+  await sql.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  await sql.query(`CREATE SCHEMA "${schema}"`);
+  for (const table of ProjectionTables) {
+    await sql.query(`CREATE TABLE ${projectionTable(schema, table)} (LIKE ${projectionTable(live, table)} INCLUDING ALL)`);
+  }
+}
+
 export async function dropProjectionTablesV1(sql: Sql, schema: string): Promise<void> {
   for (const table of [...ProjectionTables].reverse()) await sql.query(`DROP TABLE IF EXISTS ${projectionTable(schema, table)}`);
 }

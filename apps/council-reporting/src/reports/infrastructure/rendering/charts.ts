@@ -24,6 +24,8 @@ export function barChartSpec(chart: ChartData): TopLevelSpec {
   return {
     width: 460,
     height: 180,
+    // Headless Vega estimates text widths; the margin keeps a long axis title inside the picture.
+    padding: { left: 16, top: 5, right: 5, bottom: 5 },
     background: 'white',
     data: { values },
     mark: { type: 'bar', tooltip: false },
