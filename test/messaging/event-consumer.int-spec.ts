@@ -16,6 +16,8 @@ describe('event consumer: inbox, retries and dead letters (real PostgreSQL and K
   let consumer: EventConsumer;
   /** Fails the first N attempts for a probe id, as a dropped database connection would. */
   const transientFailures = new Map<string, number>();
+  /** Fails the first N attempts for a probe id with an error nobody expected, as a bug would. */
+  const unexplainedFailures = new Map<string, number>();
 
   const handler: IntegrationEventHandler<ProbeRecordedV1> = {
     contracts: [probeContract('set in beforeAll')],
@@ -24,6 +26,11 @@ describe('event consumer: inbox, retries and dead letters (real PostgreSQL and K
       if (remaining > 0) {
         transientFailures.set(payload.probeId, remaining - 1);
         throw new Error('connection terminated unexpectedly');
+      }
+      const unexplained = unexplainedFailures.get(payload.probeId) ?? 0;
+      if (unexplained > 0) {
+        unexplainedFailures.set(payload.probeId, unexplained - 1);
+        throw new TypeError("Cannot read properties of undefined (reading 'sequence')");
       }
       // Joins the consumer's transaction: the effect commits with the inbox row.
       await transactions
@@ -75,6 +82,7 @@ describe('event consumer: inbox, retries and dead letters (real PostgreSQL and K
       handlers: [handler],
       maxAttempts: 3,
       initialBackoffMs: 50,
+      maxBackoffMs: 400,
     });
     await consumer.start();
   });
@@ -139,9 +147,20 @@ describe('event consumer: inbox, retries and dead letters (real PostgreSQL and K
     expect(dlqReader.messages.some((message) => message.key === probeId)).toBe(false);
   });
 
-  it('dead-letters a message still failing after the last attempt, and moves on', async () => {
+  it('holds the partition through a transient failure that outlasts every attempt, and dead-letters nothing', async () => {
     const probeId = randomUUID();
-    transientFailures.set(probeId, 3);
+    // maxAttempts is 3: a database down for longer must not turn healthy events into dead letters.
+    transientFailures.set(probeId, 7);
+    await send(probeMessage(probeId, 1), probeMessage(probeId, 2));
+
+    await eventually(async () => expect(await effectsOf(probeId)).toEqual([1, 2]), { timeoutMs: 60000 });
+    expect(transientFailures.get(probeId)).toBe(0);
+    expect(dlqReader.messages.some((message) => message.key === probeId)).toBe(false);
+  });
+
+  it('dead-letters a message whose unexplained failure outlasts the last attempt, and moves on', async () => {
+    const probeId = randomUUID();
+    unexplainedFailures.set(probeId, 3);
     await send(probeMessage(probeId, 1));
     await send(probeMessage(probeId, 2));
 
@@ -151,7 +170,9 @@ describe('event consumer: inbox, retries and dead letters (real PostgreSQL and K
       expect(found).toBeDefined();
       return found!;
     });
-    expect(dead.headers.dlq_reason).toContain('gave up after 3 attempts: Error: connection terminated unexpectedly');
+    expect(dead.headers.dlq_reason).toContain(
+      "gave up after 3 attempts: TypeError: Cannot read properties of undefined (reading 'sequence')",
+    );
     expect(dead.headers.dlq_attempts).toBe('3');
   });
 });

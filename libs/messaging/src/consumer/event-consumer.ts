@@ -11,26 +11,35 @@ import { validatePayload } from '../payload-validation.js';
 import { sendToDeadLetter } from './dead-letter.js';
 import type { IntegrationEventHandler, MessageSource } from './integration-event-handler.js';
 import { PoisonMessageError } from './poison-message.error.js';
+import { isTransientFailure } from './transient-failure.js';
 
 export interface EventConsumerOptions {
   groupId: string;
   topics: string[];
   handlers: IntegrationEventHandler[];
-  /** Attempts for transient failures (database down, deadlock) before dead-lettering; 8 by default. */
+  /**
+   * Attempts for an unexplained failure (a bug, an unexpected error) before dead-lettering;
+   * 8 by default. Transient failures (database down, deadlock, timeout) are retried for as
+   * long as they last and never dead-lettered.
+   */
   maxAttempts?: number;
-  /** First retry delay (200 ms by default); doubles each attempt, up to 10 s. */
+  /** First retry delay (200 ms by default); doubles each attempt, up to `maxBackoffMs`. */
   initialBackoffMs?: number;
+  /** Longest wait between attempts; 10 s by default. */
+  maxBackoffMs?: number;
   log?: (level: 'error' | 'warn' | 'info' | 'debug', message: string, extra?: Record<string, unknown>) => void;
 }
 
 /**
  * Kafka message → envelope and payload validation → one transaction (inbox claim, handler)
  * → offset commit. The offset is committed only after the transaction, so a crash replays
- * the message and the inbox absorbs the replay. Poison messages, and messages still failing
- * after the retries, go to the DLQ and the partition moves on.
+ * the message and the inbox absorbs the replay. Poison messages go to the DLQ at once and
+ * the partition moves on. A transient failure holds the partition (heartbeating, with capped
+ * backoff) until it passes; an unexplained one is tried `maxAttempts` times, then dead-lettered.
  */
 export class EventConsumer {
   private consumer?: Consumer;
+  private stopping = false;
   private readonly handlers = new Map<string, { handler: IntegrationEventHandler; contract: EventContract }>();
 
   constructor(
@@ -62,6 +71,8 @@ export class EventConsumer {
   }
 
   async stop(): Promise<void> {
+    // A partition held by a transient failure gives up waiting; its message is read again later.
+    this.stopping = true;
     await this.consumer?.disconnect();
   }
 
@@ -73,8 +84,9 @@ export class EventConsumer {
         return;
       } catch (error) {
         const poison = error instanceof PoisonMessageError || error instanceof DomainError;
+        const transient = !poison && isTransientFailure(error);
         const reason = `${error instanceof Error ? error.name : 'Error'}: ${error instanceof Error ? error.message : String(error)}`;
-        if (poison || attempt >= maxAttempts) {
+        if (poison || (!transient && attempt >= maxAttempts)) {
           this.options.log?.('error', 'event dead-lettered', { topic, partition, offset: message.offset, reason, attempts: attempt });
           await sendToDeadLetter(this.kafka, {
             topic,
@@ -86,16 +98,24 @@ export class EventConsumer {
           });
           return;
         }
-        // Doubling, capped: about 23 s in all before the message is given up.
-        const delay = Math.min((this.options.initialBackoffMs ?? 200) * 2 ** (attempt - 1), 10_000);
-        this.options.log?.('warn', 'event processing failed; retrying', {
-          topic,
-          partition,
-          offset: message.offset,
-          reason,
-          attempt,
-          delay,
-        });
+        if (this.stopping)
+          throw new Error(`consumer stopping; ${topic}[${partition}]@${message.offset} is read again later`, { cause: error });
+        const delay = Math.min(
+          (this.options.initialBackoffMs ?? 200) * 2 ** Math.min(attempt - 1, 16),
+          this.options.maxBackoffMs ?? 10_000,
+        );
+        this.options.log?.(
+          transient ? 'warn' : 'error',
+          transient ? 'transient failure; holding the partition' : 'event processing failed; retrying',
+          {
+            topic,
+            partition,
+            offset: message.offset,
+            reason,
+            attempt,
+            delay,
+          },
+        );
         // Keeps the group membership alive while this partition waits.
         await heartbeat();
         await sleep(delay);
