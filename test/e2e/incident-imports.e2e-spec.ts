@@ -57,6 +57,8 @@ describe('importing AWSD exports reproduces their per-year totals in the statist
   let investigation: RunningService;
   let dataSource: DataSource;
   const officer = tokenFor('officer', 'org-imports');
+  /** This file's incidents: the import int-spec imports AWSD rows of its own beside them. */
+  const ours = `i.reporting_organisation = 'org-imports'`;
   const reportingStaff = tokenFor('reporting');
 
   const importFile = (body: Buffer | string, contentType = 'text/csv') =>
@@ -122,7 +124,7 @@ describe('importing AWSD exports reproduces their per-year totals in the statist
 
   /**
    * Forget the imported incidents (all dated 2021-2024) in both services, so each file is
-   * checked on its own; incidents of other tests, all dated 2026, stay.
+   * checked on its own; incidents of other tests stay in intake.
    */
   async function forgetImportedIncidents(): Promise<void> {
     // First let council-reporting take in every event already written, or a late one would bring a row back.
@@ -134,7 +136,7 @@ describe('importing AWSD exports reproduces their per-year totals in the statist
       );
       expect(pending).toBe(0);
     });
-    const imported = `SELECT id FROM intake.incident WHERE occurred_on < '2025-01-01'`;
+    const imported = `SELECT id FROM intake.incident i WHERE occurred_on < '2025-01-01' AND ${ours}`;
     await dataSource.transaction(async (manager) => {
       for (const table of ['incident_version', 'incident_protected_data', 'idempotency_key']) {
         await manager.query(`DELETE FROM intake.${table} WHERE incident_id IN (${imported})`);
@@ -182,9 +184,9 @@ describe('importing AWSD exports reproduces their per-year totals in the statist
   });
 
   it('opens no case for imported history, not even when an officer verifies an imported killing', async () => {
-    const awsd = `FROM intake.incident i JOIN investigation.incident_fact f ON f.incident_id = i.id WHERE i.external_source = 'awsd'`;
+    const awsd = `FROM intake.incident i JOIN investigation.incident_fact f ON f.incident_id = i.id WHERE i.external_source = 'awsd' AND ${ours}`;
     const [killing] = await dataSource.query(
-      `SELECT id FROM intake.incident WHERE external_source = 'awsd' AND status = 'reported'
+      `SELECT id FROM intake.incident i WHERE external_source = 'awsd' AND ${ours} AND status = 'reported'
        AND EXISTS (SELECT 1 FROM jsonb_array_elements(details->'personnel') c WHERE c->>'harm' = 'killed' AND (c->>'count')::int > 0) LIMIT 1`,
     );
     await request(intake.url).post(`/incidents/${killing.id}/verify`).set('Authorization', `Bearer ${officer}`).expect(200);
@@ -197,7 +199,7 @@ describe('importing AWSD exports reproduces their per-year totals in the statist
     });
     const [{ cases }] = await dataSource.query(
       `SELECT count(*)::int AS cases FROM investigation.case_incident c JOIN intake.incident i ON i.id = c.incident_id
-       WHERE i.external_source = 'awsd'`,
+       WHERE i.external_source = 'awsd' AND ${ours}`,
     );
     expect(cases).toBe(0);
   });
@@ -206,14 +208,16 @@ describe('importing AWSD exports reproduces their per-year totals in the statist
     const summary = await importFile(sample('awsd-sample.csv')).expect(200);
     expect(summary.body).toMatchObject({ rows: 55, created: 0, alreadyImported: 55, failed: 0 });
     await expectStatistics(expected.per_year);
-    const [{ count }] = await dataSource.query(`SELECT count(*)::int AS count FROM intake.incident WHERE external_source = 'awsd'`);
+    const [{ count }] = await dataSource.query(
+      `SELECT count(*)::int AS count FROM intake.incident i WHERE external_source = 'awsd' AND ${ours}`,
+    );
     expect(count).toBe(55);
   });
 
   it('keeps the source verification status and counts archived and pending incidents too', async () => {
     const rows: { status: string; count: number }[] = await dataSource.query(
-      `SELECT details->>'sourceVerification' AS status, count(*)::int AS count FROM intake.incident
-       WHERE external_source = 'awsd' GROUP BY 1 ORDER BY 1`,
+      `SELECT details->>'sourceVerification' AS status, count(*)::int AS count FROM intake.incident i
+       WHERE external_source = 'awsd' AND ${ours} GROUP BY 1 ORDER BY 1`,
     );
     expect(rows).toEqual([
       { status: 'archived', count: 11 },
@@ -258,9 +262,21 @@ describe('importing AWSD exports reproduces their per-year totals in the statist
       '9004,2099,1,1,SO,Somalia,,,,1,0,0,0,0,0,1,0,0,1,0,0,0,0,1,0,0,1,1,0,0,Shooting,Ambush,Road,,,Political,Criminal,Unknown,Synthetic,Yes,Media';
     const afterMultiline =
       '9005,2022,6,2,SO,Somalia,,,,1,0,0,0,0,0,0,1,0,1,0,0,0,0,0,1,0,1,1,0,0,Shelling,Raid,Home,,,,Host state,Unknown,Synthetic,Pending,Focal Point';
-    const summary = await importFile([header, good, badTotals, badCategory, future, afterMultiline, ''].join('\n')).expect(200);
+    const withFields = (id: string, fields: Record<number, string>) =>
+      good
+        .split(',')
+        .map((field, index) => (index === 0 ? id : (fields[index] ?? field)))
+        .join(',');
+    // Coordinates damaged by a locale round-trip (columns 33 and 34), and an unknown means of attack (30).
+    const damaged = withFields('9006', { 30: 'Poison', 33: '11.329.444', 34: '43.421.149', 39: 'Pen' });
+    // Blank Country Code (4) with a territory AWSD names without one (5), or with nothing.
+    const territory = withFields('9007', { 4: '', 5: 'Kosovo' });
+    const noCountry = withFields('9008', { 4: '', 5: '' });
+    const summary = await importFile(
+      [header, good, badTotals, badCategory, future, afterMultiline, damaged, territory, noCountry, ''].join('\n'),
+    ).expect(200);
 
-    expect(summary.body).toMatchObject({ rows: 5, created: 2, failed: 3 });
+    expect(summary.body).toMatchObject({ rows: 8, created: 4, failed: 4 });
     expect(summary.body.errors).toEqual([
       {
         line: 3,
@@ -270,20 +286,31 @@ describe('importing AWSD exports reproduces their per-year totals in the statist
       {
         line: 4,
         externalId: '9003',
-        problems: [
-          { field: 'Country Code', problems: [expect.stringContaining("'XQ'")] },
-          { field: 'Means of attack', problems: [expect.stringContaining("'Poison' is not a known value")] },
-        ],
+        problems: [{ field: 'Country Code', problems: [expect.stringContaining("'XQ'")] }],
       },
       { line: 6, externalId: '9004', problems: [{ field: 'occurredOn', problems: ['the incident date is in the future'] }] },
+      { line: 10, externalId: '9008', problems: [{ field: 'Country Code', problems: ['is required: the row names no country'] }] },
     ]);
-    const imported: { external_id: string; occurred: string; precision: string }[] = await dataSource.query(
-      `SELECT external_id, details->>'occurredOn' AS occurred, details->>'occurredOnPrecision' AS precision FROM intake.incident
-       WHERE external_id IN ('9001', '9005') ORDER BY external_id`,
-    );
+    expect(summary.body.warnings).toContainEqual({
+      line: 8,
+      externalId: '9006',
+      messages: [
+        "Latitude '11.329.444' is not a number from -90 to 90: left out",
+        "Longitude '43.421.149' is not a number from -180 to 180: left out",
+        expect.stringMatching(/^Means of attack 'Poison' is not a known value.*: left out$/),
+      ],
+    });
+    const imported: { external_id: string; occurred: string; precision: string; country: string; coordinates: unknown }[] =
+      await dataSource.query(
+        `SELECT external_id, details->>'occurredOn' AS occurred, details->>'occurredOnPrecision' AS precision,
+                country_code AS country, details->'coordinates' AS coordinates
+         FROM intake.incident i WHERE external_id IN ('9001', '9005', '9006', '9007') AND ${ours} ORDER BY external_id`,
+      );
     expect(imported).toEqual([
-      { external_id: '9001', occurred: '2022-05', precision: 'month' },
-      { external_id: '9005', occurred: '2022-06-02', precision: 'day' },
+      { external_id: '9001', occurred: '2022-05', precision: 'month', country: 'SO', coordinates: null },
+      { external_id: '9005', occurred: '2022-06-02', precision: 'day', country: 'SO', coordinates: null },
+      { external_id: '9006', occurred: '2022-05', precision: 'month', country: 'SO', coordinates: null },
+      { external_id: '9007', occurred: '2022-05', precision: 'month', country: 'XK', coordinates: null },
     ]);
   });
 

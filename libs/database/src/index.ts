@@ -10,3 +10,4 @@ export * from './protected-data-keyring.js';
 export * from './protected-data.env.js';
 export * from './sealed-json-store.js';
 export * from './audit-trail.js';
+export * from './transient-failure.js';

@@ -1,6 +1,6 @@
-import { applyDecorators, BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
-import { IsISO31661Alpha2, Matches } from 'class-validator';
-import type { FieldProblem } from '#domain';
+import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidateBy } from 'class-validator';
+import { isCountryCode, type FieldProblem } from '#domain';
 
 /** Turns class-validator errors into one problem per field path (`personnel.0.count`). */
 export function fieldProblems(errors: ValidationError[], parent = ''): FieldProblem[] {
@@ -29,10 +29,13 @@ export function createValidationPipe(): ValidationPipe {
   });
 }
 
-/** An ISO 3166-1 alpha-2 code as the contract writes it: upper case (`SD`, not `sd`). */
+/** An ISO 3166-1 alpha-2 code as the contract writes it: upper case (`SD`, not `sd`); `XK` (Kosovo) too. */
 export function IsCountryCode(): PropertyDecorator {
-  return applyDecorators(
-    IsISO31661Alpha2(),
-    Matches(/^[A-Z]{2}$/, { message: ({ property }) => `${property} must be an upper-case ISO 3166-1 alpha-2 code` }),
-  );
+  return ValidateBy({
+    name: 'isCountryCode',
+    validator: {
+      validate: (value) => typeof value === 'string' && isCountryCode(value),
+      defaultMessage: (args) => `${args?.property} must be an upper-case ISO 3166-1 alpha-2 code`,
+    },
+  });
 }

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Consumer, KafkaMessage } from 'kafkajs';
 import type { EventContract } from '#contracts';
 import { DomainError } from '#domain';
-import type { Transactions } from '#database';
+import { isTransientFailure, type Transactions } from '#database';
 import { Correlation } from '#observability';
 import { parseCloudEvent, type CloudEvent } from '../envelope.js';
 import type { Inbox } from '../inbox/inbox.js';
@@ -11,7 +11,6 @@ import { validatePayload } from '../payload-validation.js';
 import { sendToDeadLetter } from './dead-letter.js';
 import type { IntegrationEventHandler, MessageSource } from './integration-event-handler.js';
 import { PoisonMessageError } from './poison-message.error.js';
-import { isTransientFailure } from './transient-failure.js';
 
 export interface EventConsumerOptions {
   groupId: string;

@@ -1,12 +1,14 @@
 import { AttackContexts, LocationTypes, MeansOfAttack, Motives, PerpetratorCategories, SourceVerificationStatuses } from '#contracts';
 import type { IncidentDetails } from '../../incidents/domain/incident-details.js';
-import { mapAwsdRecord, type AwsdMapping, type AwsdRecord } from './awsd-record.js';
+import { mapAwsdRecord, RequiredAwsdColumns, type AwsdMapping, type AwsdRecord } from './awsd-record.js';
 import {
   AwsdActorTypes,
   AwsdAttackContexts,
   AwsdLocations,
   AwsdMeansOfAttack,
   AwsdMotives,
+  AwsdColumns,
+  AwsdDetainedColumns,
   AwsdVerification,
   type AwsdColumn,
   type AwsdLabels,
@@ -114,6 +116,7 @@ describe('mapAwsdRecord', () => {
         confidentiality: 'public',
         sourceVerification: 'pending',
       },
+      dropped: [],
     });
   });
 
@@ -133,6 +136,8 @@ describe('mapAwsdRecord', () => {
 
   it.each<[AwsdColumn, string, string]>([
     ['Incident ID', ' ', 'is required'],
+    ['Incident ID', 'x'.repeat(65), 'is 65 characters long, more than 64'],
+    ['Incident ID', '5\u0000', 'contains NUL (\\u0000) characters'],
     ['Year', '', 'is required'],
     ['Year', '23', "'23' is not a four-digit year"],
     ['Year', '2023a', "'2023a' is not a four-digit year"],
@@ -140,52 +145,135 @@ describe('mapAwsdRecord', () => {
     ['Month', '0', '0 is not from 1 to 12'],
     ['Month', 'Oct', "'Oct' is not a whole number of 0 or more"],
     ['Day', '32', '32 is not from 1 to 31'],
-    ['Country Code', '', 'is required'],
     ['Country Code', 'XX', "'XX' is not an ISO 3166-1 alpha-2 code"],
     ['Country Code', 'Yemen', "'YEMEN' is not an ISO 3166-1 alpha-2 code"],
-    ['Latitude', '90.5', "'90.5' is not a number from -90 to 90"],
-    ['Latitude', 'N14', "'N14' is not a number from -90 to 90"],
-    ['Longitude', '-180.1', "'-180.1' is not a number from -180 to 180"],
-    [
-      'Location',
-      'Street',
-      "'Street' is not a known value; known: Road, Office/compound, Project site, Home, Public location, Custody, Unknown",
-    ],
-    [
-      'Means of attack',
-      'Drone',
-      "'Drone' is not a known value; known: Shooting, Kidnapping, Bodily assault, Aerial bombardment, Shelling, Kidnap-killing, Roadside IED, Vehicle-born IED, Body-borne IED, Other Explosives, Landmine, Complex attack, Rape/sexual assault, Detention, Unknown",
-    ],
-    [
-      'Attack context',
-      'Siege',
-      "'Siege' is not a known value; known: Ambush, Individual attack, Combat/Crossfire, Raid, Mob violence, Detention, Unknown",
-    ],
-    ['Motive', 'Revenge', "'Revenge' is not a known value; known: Political, Economic, Disputed, Incidental, Other, Unknown"],
-    [
-      'Actor type',
-      'Rebels',
-      "'Rebels' is not a known value; known: Host State, Foreign or coalition forces, Police or paramilitary, State: unknown, Non-state armed group: Global, Non-state armed group: Regional, Non-state armed group: National, Non-state armed group: Subnational, Non-state armed group: Unknown, Criminal, Unaffiliated, Aid recipient, Staff member, Unknown",
-    ],
-    ['Verified', 'No', "'No' is not a known value; known: Yes, Pending, Archived"],
     ['Nationals killed', '-1', "'-1' is not a whole number of 0 or more"],
     ['Internationals wounded', '1.5', "'1.5' is not a whole number of 0 or more"],
     ['Nationals detained', 'two', "'two' is not a whole number of 0 or more"],
     ['Total killed', 'n/a', "'n/a' is not a whole number of 0 or more"],
     ['Total affected', '3 ppl', "'3 ppl' is not a whole number of 0 or more"],
-    ['NRCS and IFRC', '?', "'?' is not a whole number of 0 or more"],
-    ['Gender Female', '1e2', "'1e2' is not a whole number of 0 or more"],
-  ])('refuses %s %j: %s', (column, value, problem) => {
+  ])('refuses the row for a damaged required %s (%#)', (column, value, problem) => {
     const sut = mapAwsdRecord(awsdRecord({ [column]: value }));
     expect(sut).toMatchObject({ ok: false, problems: [{ field: column, problems: [problem] }] });
   });
 
-  it.each<[string, Partial<Record<AwsdColumn, string>>, AwsdColumn, string]>([
-    ['a Day without a Month', { Month: '', Day: '5' }, 'Day', 'is given but Month is blank'],
-    ['a Latitude without a Longitude', { Longitude: '' }, 'Longitude', 'is blank but Latitude is given'],
-    ['a Longitude without a Latitude', { Latitude: ' ' }, 'Latitude', 'is blank but Longitude is given'],
-  ])('refuses %s', (_case, overrides, field, problem) => {
-    expect(mapAwsdRecord(awsdRecord(overrides))).toMatchObject({ ok: false, problems: [{ field, problems: [problem] }] });
+  it.each<[AwsdColumn, string, string, keyof IncidentDetails | 'perpetratorName', unknown]>([
+    ['Latitude', '11.329.444', "'11.329.444' is not a number from -90 to 90", 'coordinates', undefined],
+    ['Longitude', '43.421.149', "'43.421.149' is not a number from -180 to 180", 'coordinates', undefined],
+    ['Latitude', '90.5', "'90.5' is not a number from -90 to 90", 'coordinates', undefined],
+    ['Latitude', 'N14', "'N14' is not a number from -90 to 90", 'coordinates', undefined],
+    ['Longitude', '-180.1', "'-180.1' is not a number from -180 to 180", 'coordinates', undefined],
+    ['Longitude', '', 'is blank but Latitude is given', 'coordinates', undefined],
+    ['Region', 'R'.repeat(201), 'is 201 characters long, more than 200', 'adminLevel1', undefined],
+    ['District', 'Ansongo\u0000', 'contains NUL (\\u0000) characters', 'adminLevel2', undefined],
+    ['City', 'C'.repeat(201), 'is 201 characters long, more than 200', 'locality', undefined],
+    ['Actor name', 'Group\u0000X', 'contains NUL (\\u0000) characters', 'perpetratorName', undefined],
+    ['Details', 'D'.repeat(20001), 'is 20001 characters long, more than 20000', 'narrative', undefined],
+    ['Source', 'S'.repeat(201), 'is 201 characters long, more than 200', 'sources', []],
+    [
+      'Location',
+      'Street',
+      "'Street' is not a known value; known: Road, Office/compound, Project site, Home, Public location, Custody, Unknown",
+      'locationType',
+      'unknown',
+    ],
+    [
+      'Means of attack',
+      'Drone',
+      "'Drone' is not a known value; known: Shooting, Kidnapping, Bodily assault, Aerial bombardment, Shelling, Kidnap-killing, Roadside IED, Vehicle-born IED, Body-borne IED, Other Explosives, Landmine, Complex attack, Rape/sexual assault, Detention, Unknown",
+      'meansOfAttack',
+      'unknown',
+    ],
+    [
+      'Attack context',
+      'Siege',
+      "'Siege' is not a known value; known: Ambush, Individual attack, Combat/Crossfire, Raid, Mob violence, Detention, Unknown",
+      'attackContext',
+      'unknown',
+    ],
+    [
+      'Motive',
+      'Revenge',
+      "'Revenge' is not a known value; known: Political, Economic, Disputed, Incidental, Other, Unknown",
+      'motive',
+      undefined,
+    ],
+    [
+      'Actor type',
+      'Rebels',
+      "'Rebels' is not a known value; known: Host State, Foreign or coalition forces, Police or paramilitary, State: unknown, Non-state armed group: Global, Non-state armed group: Regional, Non-state armed group: National, Non-state armed group: Subnational, Non-state armed group: Unknown, Criminal, Unaffiliated, Aid recipient, Staff member, Unknown",
+      'perpetratorCategory',
+      'unknown',
+    ],
+    ['Verified', 'No', "'No' is not a known value; known: Yes, Pending, Archived", 'sourceVerification', undefined],
+    [
+      'NRCS and IFRC',
+      '?',
+      "'?' is not a whole number of 0 or more",
+      'affiliationBreakdown',
+      { un: 0, ingo: 0, icrc: 1, national_ngo: 0, other: 1 },
+    ],
+    ['Gender Female', '1e2', "'1e2' is not a whole number of 0 or more", 'genderBreakdown', { male: 3, unknown: 0 }],
+  ])('keeps the row without a damaged optional %s, leaving out its value (%#)', (column, value, problem, field, kept) => {
+    const sut = mapAwsdRecord(awsdRecord({ [column]: value }));
+    if (!sut.ok) throw new Error(`expected the record to be kept, got ${JSON.stringify(sut.problems)}`);
+    expect(sut.dropped).toStrictEqual([{ field: column, problems: [problem] }]);
+    const actual = field === 'perpetratorName' ? sut : sut.details;
+    expect(Object.hasOwn(actual, field) ? actual[field as keyof typeof actual] : undefined).toStrictEqual(kept);
+  });
+
+  it('keeps the harm counts, date and country of a row whose coordinates a locale round-trip damaged', () => {
+    const sut = mapAwsdRecord(awsdRecord({ Latitude: '11.329.444', Longitude: '43.421.149' }));
+    expect(sut).toMatchObject({
+      ok: true,
+      details: { occurredOn: '2023-10-26', countryCode: 'YE', declaredTotals: { affected: 3 } },
+      dropped: [{ field: 'Latitude' }, { field: 'Longitude' }],
+    });
+    expect(detailsOf(sut)).not.toHaveProperty('coordinates');
+  });
+
+  it('treats as required only the id, the date, the country and the harm counts', () => {
+    const optional = [...AwsdColumns, ...AwsdDetainedColumns].filter((column) => !RequiredAwsdColumns.has(column));
+    expect(optional.join(', ')).toBe(
+      'Region, District, City, UN, INGO, ICRC, NRCS and IFRC, NNGO, Other, Gender Male, Gender Female, Gender Unknown, ' +
+        'Means of attack, Attack context, Location, Latitude, Longitude, Motive, Actor type, Actor name, Details, Verified, Source',
+    );
+  });
+
+  describe('country', () => {
+    it.each<[string, string, string]>([
+      ['XK', 'Kosovo', 'XK'],
+      ['xk', '', 'XK'],
+      ['PS', 'Occupied Palestinian Territories', 'PS'],
+      ['', 'Kosovo', 'XK'],
+      ['', 'Occupied Palestinian Territories', 'PS'],
+      ['', 'occupied Palestinian territory', 'PS'],
+      ['', ' Palestine ', 'PS'],
+      ['', 'State of Palestine', 'PS'],
+      ['', 'Western Sahara', 'EH'],
+      ['', 'Hong Kong', 'HK'],
+    ])('reads Country Code %j with Country %j as %s', (code, name, countryCode) => {
+      expect(detailsOf(mapAwsdRecord(awsdRecord({ 'Country Code': code, Country: name })))).toMatchObject({ countryCode });
+    });
+
+    it.each<[string, string, AwsdColumn, string]>([
+      ['', '', 'Country Code', 'is required: the row names no country'],
+      [' ', ' ', 'Country Code', 'is required: the row names no country'],
+      ['', 'Atlantis', 'Country', "'Atlantis' has no Country Code and is not a territory whose code is known; fill in Country Code"],
+      ['XQ', 'Kosovo', 'Country Code', "'XQ' is not an ISO 3166-1 alpha-2 code"],
+    ])('refuses Country Code %j with Country %j', (code, name, field, problem) => {
+      expect(mapAwsdRecord(awsdRecord({ 'Country Code': code, Country: name }))).toMatchObject({
+        ok: false,
+        problems: [{ field, problems: [problem] }],
+      });
+    });
+  });
+
+  it('refuses a Day without a Month', () => {
+    expect(mapAwsdRecord(awsdRecord({ Month: '', Day: '5' }))).toMatchObject({
+      ok: false,
+      problems: [{ field: 'Day', problems: ['is given but Month is blank'] }],
+    });
   });
 
   it('names the record it refuses, unless its Incident ID is blank', () => {
@@ -199,8 +287,13 @@ describe('mapAwsdRecord', () => {
     );
     expect(sut).toMatchObject({
       ok: false,
-      problems: ['Incident ID', 'Month', 'Country Code', 'Location', 'Nationals killed'].map((field) => ({ field })),
+      problems: ['Incident ID', 'Month', 'Country Code', 'Nationals killed'].map((field) => ({ field })),
     });
+  });
+
+  it('lists every value it leaves out at once', () => {
+    const sut = mapAwsdRecord(awsdRecord({ Latitude: '11.329.444', Location: 'Street', Verified: 'No' }));
+    expect(sut).toMatchObject({ ok: true, dropped: ['Latitude', 'Location', 'Verified'].map((field) => ({ field })) });
   });
 
   it('leaves checking the totals against the counts to the domain', () => {
@@ -227,6 +320,8 @@ describe('mapAwsdRecord', () => {
     ['Actor type', '', 'perpetratorCategory', 'unknown'],
     ['Verified', 'Yes', 'sourceVerification', 'verified'],
     ['Verified', 'archived', 'sourceVerification', 'archived'],
+    ['Verified', 'Pen', 'sourceVerification', 'pending'],
+    ['Verified', 'pen ', 'sourceVerification', 'pending'],
     ['Verified', '', 'sourceVerification', undefined],
     ['Country Code', ' ml ', 'countryCode', 'ML'],
     ['Region', ' Gao ', 'adminLevel1', 'Gao'],

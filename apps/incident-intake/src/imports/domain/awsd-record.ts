@@ -1,6 +1,5 @@
 import type { AffiliationBreakdown, GenderBreakdown, PersonnelHarmCount } from '#contracts';
-import type { FieldProblem } from '#domain';
-import { isISO31661Alpha2 } from 'class-validator';
+import { isCountryCode, type FieldProblem } from '#domain';
 import type { Coordinates, IncidentDetails } from '../../incidents/domain/incident-details.js';
 import type { DeclaredTotals } from '../../incidents/domain/personnel-counts.js';
 import {
@@ -10,6 +9,7 @@ import {
   AwsdMeansOfAttack,
   AwsdMotives,
   AwsdSources,
+  AwsdTerritories,
   AwsdVerification,
   normaliseLabel,
   type AwsdColumn,
@@ -19,8 +19,9 @@ import {
 /** One row of an AWSD export, keyed by column name; columns the export lacks are absent. */
 export type AwsdRecord = Record<string, string>;
 
+/** A mapped record lists the damaged optional values it left out in `dropped`; a refused one, why. */
 export type AwsdMapping =
-  | { ok: true; externalId: string; details: IncidentDetails; perpetratorName?: string }
+  | { ok: true; externalId: string; details: IncidentDetails; perpetratorName?: string; dropped: FieldProblem[] }
   | { ok: false; externalId?: string; problems: FieldProblem[] };
 
 const totalColumns = {
@@ -48,6 +49,32 @@ const genderColumns = {
   unknown: 'Gender Unknown',
 } as const satisfies Record<keyof GenderBreakdown, AwsdColumn>;
 
+const personnelColumns = (['Nationals', 'Internationals'] as const).flatMap((status) =>
+  (['killed', 'wounded', 'kidnapped', 'detained'] as const).map((harm) => `${status} ${harm}` as const),
+) satisfies AwsdColumn[];
+
+/**
+ * The facts a row is not imported without: its id, date, country and harm counts. A damaged
+ * value in any other column (coordinates, places, categories, breakdowns, actor name, text) is
+ * left out with a warning and the row is kept, since losing the incident for it loses more.
+ */
+export const RequiredAwsdColumns: ReadonlySet<AwsdColumn> = new Set<AwsdColumn>([
+  ...(['Incident ID', 'Year', 'Month', 'Day', 'Country Code', 'Country'] as const),
+  ...personnelColumns,
+  ...Object.values(totalColumns),
+]);
+
+/** The longest values the API takes (or the column holds); a longer one is damaged. */
+const maxLengths = {
+  'Incident ID': 64,
+  Region: 200,
+  District: 200,
+  City: 200,
+  'Actor name': 300,
+  Details: 20000,
+  Source: 200,
+} as const satisfies Partial<Record<AwsdColumn, number>>;
+
 /**
  * Reads one AWSD record into incident details, reporting every faulty column at once so an
  * officer can fix a row in one go. Whether the counts agree with the totals is left to the
@@ -55,14 +82,14 @@ const genderColumns = {
  */
 export function mapAwsdRecord(record: AwsdRecord): AwsdMapping {
   const row = new RecordReader(record);
-  const externalId = row.text('Incident ID') ?? row.report('Incident ID', 'is required');
+  const externalId = row.text('Incident ID') === undefined ? row.report('Incident ID', 'is required') : row.freeText('Incident ID');
   const date = occurrence(row);
   const countryCode = country(row);
   const rest: Omit<IncidentDetails, 'occurredOn' | 'occurredOnPrecision' | 'countryCode'> = {
     ...withoutUndefined({
-      adminLevel1: row.text('Region'),
-      adminLevel2: row.text('District'),
-      locality: row.text('City'),
+      adminLevel1: row.freeText('Region'),
+      adminLevel2: row.freeText('District'),
+      locality: row.freeText('City'),
       coordinates: coordinates(row),
     }),
     locationType: row.category('Location', AwsdLocations) ?? 'unknown',
@@ -77,13 +104,13 @@ export function mapAwsdRecord(record: AwsdRecord): AwsdMapping {
     }),
     assets: [],
     perpetratorCategory: row.category('Actor type', AwsdActorTypes) ?? 'unknown',
-    ...withoutUndefined({ narrative: row.text('Details') }),
+    ...withoutUndefined({ narrative: row.freeText('Details') }),
     sources: sources(row),
     // AWSD is a public dataset.
     confidentiality: 'public',
     ...withoutUndefined({ sourceVerification: row.category('Verified', AwsdVerification) }),
   };
-  const perpetratorName = row.text('Actor name');
+  const perpetratorName = row.freeText('Actor name');
 
   if (externalId === undefined || date === undefined || countryCode === undefined || row.problems.length > 0) {
     return { ok: false, ...withoutUndefined({ externalId }), problems: row.problems };
@@ -92,6 +119,7 @@ export function mapAwsdRecord(record: AwsdRecord): AwsdMapping {
     ok: true,
     externalId,
     details: { ...date, countryCode, ...rest },
+    dropped: row.dropped,
     // Restricted data: kept out of the details, which events and statistics draw on.
     ...(perpetratorName !== undefined && normaliseLabel(perpetratorName) !== 'unknown' && { perpetratorName }),
   };
@@ -99,7 +127,10 @@ export function mapAwsdRecord(record: AwsdRecord): AwsdMapping {
 
 /** Reads columns of one record, collecting the problems instead of stopping at the first. */
 class RecordReader {
+  /** Of required columns: the record is refused. */
   readonly problems: FieldProblem[] = [];
+  /** Of optional columns: the value is left out. */
+  readonly dropped: FieldProblem[] = [];
 
   constructor(private readonly record: AwsdRecord) {}
 
@@ -110,8 +141,17 @@ class RecordReader {
   }
 
   report(column: AwsdColumn, problem: string): undefined {
-    this.problems.push({ field: column, problems: [problem] });
+    (RequiredAwsdColumns.has(column) ? this.problems : this.dropped).push({ field: column, problems: [problem] });
     return undefined;
+  }
+
+  /** Text as given, unless PostgreSQL cannot store it (NUL) or it is longer than the API takes. */
+  freeText(column: keyof typeof maxLengths): string | undefined {
+    const value = this.text(column);
+    if (value === undefined) return undefined;
+    if (value.includes('\u0000')) return this.report(column, 'contains NUL (\\u0000) characters');
+    const max = maxLengths[column];
+    return value.length <= max ? value : this.report(column, `is ${value.length} characters long, more than ${max}`);
   }
 
   category<T>(column: AwsdColumn, labels: AwsdLabels<T>): T | undefined {
@@ -164,12 +204,21 @@ function pad(value: number): string {
   return String(value).padStart(2, '0');
 }
 
+/** The Country Code, or the code of a territory AWSD names without one. */
 function country(row: RecordReader): string | undefined {
   const code = row.text('Country Code')?.toUpperCase();
-  if (code === undefined) return row.report('Country Code', 'is required');
-  return isISO31661Alpha2(code) ? code : row.report('Country Code', `'${code}' is not an ISO 3166-1 alpha-2 code`);
+  if (code !== undefined) {
+    return isCountryCode(code) ? code : row.report('Country Code', `'${code}' is not an ISO 3166-1 alpha-2 code`);
+  }
+  const name = row.text('Country');
+  if (name === undefined) return row.report('Country Code', 'is required: the row names no country');
+  return (
+    AwsdTerritories.find(name) ??
+    row.report('Country', `'${name}' has no Country Code and is not a territory whose code is known; fill in Country Code`)
+  );
 }
 
+/** Both coordinates or none: a damaged or lone one leaves both out. */
 function coordinates(row: RecordReader): Coordinates | undefined {
   const latitude = row.decimalWithin('Latitude', 90);
   const longitude = row.decimalWithin('Longitude', 180);
@@ -200,7 +249,7 @@ function counts<K extends string>(row: RecordReader, columns: Record<K, AwsdColu
 }
 
 function sources(row: RecordReader): IncidentDetails['sources'] {
-  const source = row.text('Source');
+  const source = row.freeText('Source');
   if (source === undefined) return [];
   return [{ name: AwsdSources.find(source) ?? source.replace(/\s+/g, ' '), reliability: 'cannot_be_judged' }];
 }

@@ -134,7 +134,30 @@ export const AwsdActorTypes = labels<PerpetratorCategory>({
   Unknown: 'unknown',
 });
 
-export const AwsdVerification = labels<SourceVerificationStatus>({ Yes: 'verified', Pending: 'pending', Archived: 'archived' });
+/**
+ * The `Verified` column. AWSD's own files also abbreviate Pending as `Pen`; the abbreviation is
+ * read but not offered in messages.
+ */
+export const AwsdVerification = labels<SourceVerificationStatus>(
+  { Yes: 'verified', Pending: 'pending', Archived: 'archived' },
+  { Pen: 'pending' },
+);
+
+/**
+ * Countries and territories as AWSD names them in rows whose `Country Code` is blank, with the
+ * code to record. The names are AWSD's `Country` values (its sample exports write "Occupied
+ * Palestinian Territories") and the UN's names for the same places; Kosovo takes `XK`, the
+ * user-assigned code the UN and AWSD use. A row whose name is not here is refused, never guessed.
+ */
+export const AwsdTerritories = labels<string>({
+  Kosovo: 'XK',
+  'Occupied Palestinian Territories': 'PS',
+  'Occupied Palestinian Territory': 'PS',
+  Palestine: 'PS',
+  'State of Palestine': 'PS',
+  'Western Sahara': 'EH',
+  'Hong Kong': 'HK',
+});
 
 /** Source labels AWSD uses, each mapped to one spelling so statistics do not split on case. */
 export const AwsdSources = labels<string>(

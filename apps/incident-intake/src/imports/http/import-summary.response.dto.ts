@@ -26,3 +26,11 @@ export class ImportSummaryDto {
   @ApiProperty({ description: 'More rows failed than errors lists' }) errorsTruncated!: boolean;
   @ApiProperty({ type: [ImportWarningDto] }) warnings!: ImportWarningDto[];
 }
+
+export class ImportInterruptedDto {
+  @ApiProperty({ example: 503 }) statusCode!: number;
+  @ApiProperty({ example: 'Service Unavailable' }) error!: string;
+  @ApiProperty() message!: string;
+  @ApiProperty({ description: 'First line of the file not imported; every row before it is done' }) resumeFromLine!: number;
+  @ApiProperty({ type: ImportSummaryDto, description: 'The rows before resumeFromLine' }) summary!: ImportSummaryDto;
+}

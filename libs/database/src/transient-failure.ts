@@ -1,7 +1,7 @@
 /**
- * Whether a failure is the infrastructure's, not the message's: the database unavailable or
- * restarting, a serialization failure or deadlock, a timeout. Such a message is retried for as
- * long as it takes; it is never dead-lettered, because it would succeed a moment later.
+ * Whether a failure is the infrastructure's, not the work's: the database unavailable or
+ * restarting, a serialization failure or deadlock, a timeout. Such work succeeds a moment
+ * later: a consumer holds its partition and retries, an import retries the row.
  */
 export function isTransientFailure(error: unknown): boolean {
   for (let current: unknown = error, depth = 0; current && depth < 5; depth++) {
