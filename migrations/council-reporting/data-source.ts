@@ -4,6 +4,7 @@ import { CreateReportingSchema1764410000002 } from './1764410000002-create-repor
 import { FiguresFollowTheAccessRule1764600000002 } from './1764600000002-figures-follow-the-access-rule.js';
 import { ReadModelsForCouncilReports1764800000002 } from './1764800000002-read-models-for-council-reports.js';
 import { CouncilReportJobs1764800000012 } from './1764800000012-council-report-jobs.js';
+import { ReportingOutboxParking1764900000002 } from './1764900000002-outbox-parking.js';
 
 export default serviceDataSource('council-reporting', CouncilReportingEnv, councilReportingDefaults, {
   schema: 'reporting',
@@ -13,5 +14,6 @@ export default serviceDataSource('council-reporting', CouncilReportingEnv, counc
     FiguresFollowTheAccessRule1764600000002,
     ReadModelsForCouncilReports1764800000002,
     CouncilReportJobs1764800000012,
+    ReportingOutboxParking1764900000002,
   ],
 });

@@ -7,6 +7,7 @@ import { CreateInvestigationSchema1764410000001 } from './1764410000001-create-i
 import { RecommendationSixWorkflow1764500000000 } from './1764500000000-recommendation-6-workflow.js';
 import { InvestigationAuditTrail1764600000001 } from './1764600000001-audit-trail.js';
 import { InvestigationProtectedDataKeyId1764700000001 } from './1764700000001-protected-data-key-id.js';
+import { InvestigationOutboxParking1764900000001 } from './1764900000001-outbox-parking.js';
 
 export default serviceDataSource('investigation-tracking', InvestigationTrackingEnv, investigationTrackingDefaults, {
   schema: 'investigation',
@@ -16,5 +17,6 @@ export default serviceDataSource('investigation-tracking', InvestigationTracking
     RecommendationSixWorkflow1764500000000,
     InvestigationAuditTrail1764600000001,
     InvestigationProtectedDataKeyId1764700000001,
+    InvestigationOutboxParking1764900000001,
   ],
 });

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import { KafkaConnection } from '#messaging';
+import { KafkaConnection, OutboxRelay } from '#messaging';
 import { Public } from '#auth';
 
 @ApiTags('health')
@@ -13,6 +13,7 @@ export class HealthController {
     @Inject(TypeOrmHealthIndicator) private readonly database: TypeOrmHealthIndicator,
     @Inject(HealthIndicatorService) private readonly indicators: HealthIndicatorService,
     @Inject(KafkaConnection) private readonly kafka: KafkaConnection,
+    @Inject(OutboxRelay) private readonly relay: OutboxRelay,
   ) {}
 
   /** The process runs; says nothing about its dependencies. */
@@ -22,7 +23,11 @@ export class HealthController {
     return this.health.check([]);
   }
 
-  /** Ready to serve: PostgreSQL answers and the Kafka cluster is reachable. */
+  /**
+   * Ready to serve: PostgreSQL answers and the service's own producer is connected (a fresh
+   * client could reach a broker the producer cannot). The outbox relay is `degraded` while it
+   * cannot publish: requests are still taken, their events wait in the outbox.
+   */
   @Get('ready')
   @HealthCheck()
   ready() {
@@ -31,8 +36,21 @@ export class HealthController {
       () =>
         this.indicators
           .check('kafka')
-          .attempt(async () => ({ brokers: await this.kafka.describeBrokers() }))
+          .attempt(async () => {
+            // Connects if it is not (a failed connect is retried, not cached); waits for one in progress.
+            await this.kafka.producer();
+            const { connected, error, since } = this.kafka.producerStatus();
+            if (!connected) throw new Error(`producer not connected: ${error ?? 'unknown'}`);
+            return { producer: 'connected', since: since.toISOString() };
+          })
           .withTimeout(3000),
+      async () => {
+        const { running, listening, publishing, lastError, since } = this.relay.status();
+        const session = this.indicators.check('outboxRelay');
+        if (!running) return session.up({ relay: 'disabled' });
+        const details = { listening, publishing, since: since.toISOString() };
+        return publishing ? session.up(details) : session.degraded({ ...details, error: lastError ?? 'unknown' });
+      },
     ]);
   }
 }

@@ -3,6 +3,7 @@ export * from './payload-validation.js';
 export * from './kafka-connection.js';
 export * from './outbox/outbox.js';
 export * from './outbox/outbox-relay.js';
+export * from './outbox/parked-outbox.js';
 export * from './outbox/messaging-tables.js';
 export * from './inbox/inbox.js';
 export * from './consumer/poison-message.error.js';

@@ -74,6 +74,8 @@ export class MessagingModule {
               schema: options.schema,
               databaseUrl: config.getOrThrow<string>('DATABASE_URL'),
               onError: (error) => log('error', 'outbox relay failed; will retry', { error: String(error) }),
+              // Metrics come later (issue 9): count parked rows here as well.
+              onParked: (row) => log('error', 'outbox row parked: it will not be published until retried or discarded', { ...row }),
             }),
         },
         {

@@ -48,3 +48,35 @@ export async function dropMessagingTablesV1(queryRunner: QueryRunner, schema: st
   await queryRunner.query(`DROP FUNCTION "${schema}".notify_outbox()`);
   await queryRunner.query(`DROP TABLE "${schema}".outbox`);
 }
+
+/**
+ * Parking of outbox rows that can never be published (version 2). Columns are added beside
+ * the Debezium ones, which keep their shape. A parked row keeps `published_at` null and holds
+ * its aggregate's later rows; `discarded_at` releases them without publishing it.
+ */
+export async function addOutboxParkingV2(queryRunner: QueryRunner, schema: string): Promise<void> {
+  await queryRunner.query(
+    `ALTER TABLE "${schema}".outbox
+       ADD COLUMN publish_attempts integer NOT NULL DEFAULT 0,
+       ADD COLUMN last_error text,
+       ADD COLUMN parked_at timestamptz,
+       ADD COLUMN parked_reason text,
+       ADD COLUMN discarded_at timestamptz`,
+  );
+  await queryRunner.query(
+    `CREATE INDEX outbox_parked ON "${schema}".outbox (aggregatetype, aggregateid)
+     WHERE parked_at IS NOT NULL AND discarded_at IS NULL AND published_at IS NULL`,
+  );
+}
+
+export async function dropOutboxParkingV2(queryRunner: QueryRunner, schema: string): Promise<void> {
+  await queryRunner.query(`DROP INDEX "${schema}".outbox_parked`);
+  await queryRunner.query(
+    `ALTER TABLE "${schema}".outbox
+       DROP COLUMN discarded_at,
+       DROP COLUMN parked_reason,
+       DROP COLUMN parked_at,
+       DROP COLUMN last_error,
+       DROP COLUMN publish_attempts`,
+  );
+}
