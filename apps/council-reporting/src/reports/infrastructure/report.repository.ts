@@ -55,6 +55,9 @@ const SelectReport = `SELECT r.*, (SELECT json_agg(json_build_object('format', f
     'bytes', octet_length(f.content)) ORDER BY f.format) FROM reporting.report_file f WHERE f.report_id = r.report_id) AS files
   FROM reporting.report r`;
 
+/** Reports take seconds; one running this long lost its instance. */
+const AbandonedAfter = '30 minutes';
+
 /** Report jobs and their files in the `reporting` schema. */
 @Injectable()
 export class ReportRepository {
@@ -73,18 +76,22 @@ export class ReportRepository {
     return row && recordOf(row);
   }
 
-  /** Takes the oldest queued job, skipping those another instance is taking. */
+  /**
+   * Takes the oldest queued job, skipping those another instance is taking. A job still
+   * running long after any report takes was left by an instance that died: it is taken again.
+   */
   async claimNext(manager: EntityManager, at: Date): Promise<ReportRecord | undefined> {
     // A data-modifying CTE, so the statement answers rows as a SELECT does.
     const [claimed] = (await manager.query(
       `WITH claimed AS (
          UPDATE reporting.report SET status = 'running', step = 'figures', progress = 10, started_at = $1, finished_at = NULL,
            failure = NULL, attempts = attempts + 1
-         WHERE report_id = (SELECT report_id FROM reporting.report WHERE status = 'queued' ORDER BY requested_at, report_id
-                            FOR UPDATE SKIP LOCKED LIMIT 1)
+         WHERE report_id = (SELECT report_id FROM reporting.report
+                            WHERE status = 'queued' OR (status = 'running' AND started_at < $1::timestamptz - $2::interval)
+                            ORDER BY requested_at, report_id FOR UPDATE SKIP LOCKED LIMIT 1)
          RETURNING report_id)
        SELECT report_id FROM claimed`,
-      [at],
+      [at, AbandonedAfter],
     )) as { report_id: string }[];
     return claimed && this.find(manager, claimed.report_id);
   }
