@@ -110,18 +110,6 @@ export class KafkaConnection {
     return this.kafka.admin();
   }
 
-  /** Node ids of the brokers that answer a fresh admin client; says nothing of the producer. */
-  async describeBrokers(): Promise<number[]> {
-    const admin = this.kafka.admin();
-    await admin.connect();
-    try {
-      const cluster = await admin.describeCluster();
-      return cluster.brokers.map((broker) => broker.nodeId);
-    } finally {
-      await admin.disconnect();
-    }
-  }
-
   async close(): Promise<void> {
     await Promise.all(this.consumers.map((consumer) => consumer.disconnect()));
     const producer = await this.producerPromise?.catch(() => undefined);

@@ -86,27 +86,8 @@ export class ReportDataAssembler {
         byYear: [...groupRows(years, (group) => group.year!)].map(([year, rows]) => ({ year: Number(year), affected: splitOf(rows) })),
       },
       accountability,
-      annex: tracks.map(
-        ({
-          reference,
-          stateCode,
-          stage,
-          daysSinceRequest,
-          reportsReceived,
-          reportsOverdue,
-          referralStatus,
-          determinationWithoutReferral,
-        }) => ({
-          reference,
-          stateCode,
-          stage,
-          daysSinceRequest,
-          reportsReceived,
-          reportsOverdue,
-          referralStatus,
-          determinationWithoutReferral,
-        }),
-      ),
+      // The annex row of each track, without what only the figures use.
+      annex: tracks.map(({ caseId: _case, measures: _measures, maxDaysOverdue: _days, ratings: _ratings, ...row }) => row),
     };
   }
 
