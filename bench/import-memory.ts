@@ -12,6 +12,7 @@ import { stringify } from 'csv-stringify/sync';
 import pg from 'pg';
 import { localDefaults } from '#config';
 import { mintToken } from '#auth';
+import { systemClock } from '#domain';
 
 const SMALL_ROWS = Number(process.env.BENCH_ROWS ?? 1500);
 const TARGET_RATIO = 2;
@@ -96,6 +97,8 @@ async function main(): Promise<void> {
         JWT_AUDIENCE: localDefaults.JWT_AUDIENCE,
       },
       { sub: 'bench', role: 'officer', org: 'bench' },
+      '8h',
+      systemClock.now(),
     );
 
     // Warm up (JIT, pools), then settle, so the idle level is not the cold-start one.

@@ -2,6 +2,7 @@ import { sign, type SignOptions } from 'jsonwebtoken';
 import request from 'supertest';
 import { localDefaults } from '#config';
 import { reportIncidentBody } from '../factories/incident-facts.factory.js';
+import { testNowSeconds } from '../support/clock.js';
 import { openTestDataSource } from '../support/database.js';
 import { startService, tokenFor, type RunningService } from '../support/services.js';
 import type { DataSource } from 'typeorm';
@@ -12,7 +13,7 @@ describe('authentication, roles and the error body (incident-intake)', () => {
   const officer = tokenFor('officer');
   const local = { issuer: localDefaults.JWT_ISSUER, audience: localDefaults.JWT_AUDIENCE };
   const signed = (claims: object, options: SignOptions = {}, secret = localDefaults.JWT_SECRET) =>
-    sign(claims, secret, { ...local, expiresIn: '5m', ...options });
+    sign({ iat: testNowSeconds(), ...claims }, secret, { ...local, expiresIn: '5m', ...options });
 
   async function incidentCount(): Promise<number> {
     const [{ count }] = await dataSource.query('SELECT count(*)::int AS count FROM intake.incident');

@@ -2,6 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import jsonwebtoken from 'jsonwebtoken';
 import request from 'supertest';
+import { testNowSeconds } from '../support/clock.js';
 import { startService, type RunningService } from '../support/services.js';
 
 /** An identity provider as production has one: RS256 keys published on a JWKS endpoint. */
@@ -14,7 +15,13 @@ describe('tokens verified against an identity provider’s JWKS (RS256)', () => 
   let intake: RunningService;
 
   const token = (privateKey = current.privateKey, kid = 'key-2026', claims: object = { sub: 'officer-x', role: 'officer', org: 'org-x' }) =>
-    jsonwebtoken.sign(claims, privateKey, { algorithm: 'RS256', keyid: kid, issuer, audience, expiresIn: '5m' });
+    jsonwebtoken.sign({ iat: testNowSeconds(), ...claims }, privateKey, {
+      algorithm: 'RS256',
+      keyid: kid,
+      issuer,
+      audience,
+      expiresIn: '5m',
+    });
 
   beforeAll(async () => {
     const body = JSON.stringify({ keys: [{ ...current.publicKey.export({ format: 'jwk' }), kid: 'key-2026', use: 'sig', alg: 'RS256' }] });
@@ -53,7 +60,7 @@ describe('tokens verified against an identity provider’s JWKS (RS256)', () => 
     [
       'for another audience',
       () =>
-        jsonwebtoken.sign({ sub: 's', role: 'officer', org: 'o' }, current.privateKey, {
+        jsonwebtoken.sign({ sub: 's', role: 'officer', org: 'o', iat: testNowSeconds() }, current.privateKey, {
           algorithm: 'RS256',
           keyid: 'key-2026',
           issuer,

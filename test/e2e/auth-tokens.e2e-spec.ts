@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import jsonwebtoken, { type SignOptions } from 'jsonwebtoken';
 import request from 'supertest';
 import { localDefaults } from '#config';
+import { clockEnv, testNowSeconds } from '../support/clock.js';
 import { startService, tokenFor, type RunningService } from '../support/services.js';
 
 /**
@@ -12,12 +13,12 @@ import { startService, tokenFor, type RunningService } from '../support/services
  */
 describe('bearer tokens are validated like any input (council-reporting)', () => {
   let reporting: RunningService;
-  const now = () => Math.floor(Date.now() / 1000);
+  const now = testNowSeconds;
   const claims = { sub: 'reporting-user', role: 'reporting', org: 'org-tokens' };
   const local = { issuer: localDefaults.JWT_ISSUER, audience: localDefaults.JWT_AUDIENCE };
-  /** Signed with the local secret; without `expiresIn` and `exp`, the token has no expiry. */
+  /** Signed with the local secret, issued now by the services' clock; without `expiresIn` and `exp`, the token has no expiry. */
   const signed = (payload: object, options: SignOptions = {}, secret = localDefaults.JWT_SECRET) =>
-    jsonwebtoken.sign(payload, secret, { ...local, ...options });
+    jsonwebtoken.sign({ iat: now(), ...payload }, secret, { ...local, ...options });
 
   beforeAll(async () => {
     reporting = await startService('council-reporting', {}, '.stack/logs/e2e-council-reporting-auth.log');
@@ -67,8 +68,9 @@ describe('bearer tokens are validated like any input (council-reporting)', () =>
   });
 
   it('keeps `npm run token` minting tokens the services accept: 8 h by default, refused beyond the limit', async () => {
-    const env = { ...process.env };
-    delete env.NODE_ENV; // the script sets development itself, as the README's command runs it
+    const env = { ...process.env, ...clockEnv() };
+    // The script sets development itself, as the README's command runs it; a shifted clock is for test mode only.
+    if (env.CLOCK_START === undefined) delete env.NODE_ENV;
     const mint = (...args: string[]) => spawnSync('npm', ['run', '-s', 'token', '--', ...args], { env, encoding: 'utf8' });
 
     const minted = mint('--role', 'reporting', '--org', 'org-tokens');

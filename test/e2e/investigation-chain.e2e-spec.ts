@@ -1,12 +1,13 @@
 import request from 'supertest';
 import { Topics } from '#contracts';
 import { reportIncidentBody } from '../factories/incident-facts.factory.js';
+import { testNow } from '../support/clock.js';
 import { eventually } from '../support/eventually.js';
 import { startService, tokenFor, type RunningService } from '../support/services.js';
 import { TopicReader, type ReadMessage } from '../support/topic-reader.js';
 
 /** Days counted back from one instant taken when the file loads, so they agree with each other. */
-const start = Date.now();
+const start = testNow().getTime();
 function daysAgo(days: number): string {
   return new Date(start - days * 86_400_000).toISOString().slice(0, 10);
 }

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { encodeCursor } from '#database';
 import type { DataSource } from 'typeorm';
 import { reportIncidentBody } from '../factories/incident-facts.factory.js';
+import { testNow } from '../support/clock.js';
 import { openTestDataSource } from '../support/database.js';
 import { eventually } from '../support/eventually.js';
 import { startService, tokenFor, type RunningService } from '../support/services.js';
@@ -114,7 +115,7 @@ describe('investigation-tracking refuses bad input with a clear 4xx and writes n
       'a request dated next year',
       'post',
       () => `${c()}/concerned-states/SO/request`,
-      { requestedOn: `${new Date().getUTCFullYear() + 1}-01-01`, channel: 'letter', addresseeAuthority: 'Ministry' },
+      { requestedOn: `${testNow().getUTCFullYear() + 1}-01-01`, channel: 'letter', addresseeAuthority: 'Ministry' },
       422,
       'requestedOn',
     ],

@@ -10,6 +10,7 @@ import { IncidentRecorder } from '../../apps/incident-intake/src/incidents/appli
 import { IncidentEntity } from '../../apps/incident-intake/src/incidents/infrastructure/incident.entity.js';
 import { IncidentRepository } from '../../apps/incident-intake/src/incidents/infrastructure/incident.repository.js';
 import { ProtectedDataRepository } from '../../apps/incident-intake/src/incidents/infrastructure/protected-data.repository.js';
+import { testClock } from '../support/clock.js';
 import { openTestDataSource } from '../support/database.js';
 
 const header =
@@ -42,6 +43,7 @@ describe('importing while the database fails', () => {
         // Never used: the rows name no actor.
         new ProtectedDataRepository(undefined as unknown as ProtectedDataKeyring),
         new Outbox('intake', '/accountability/incident-intake'),
+        testClock,
       ),
       new IncidentRepository(),
       { delaysMs },

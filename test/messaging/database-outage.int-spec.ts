@@ -3,6 +3,7 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
 import { DataSource } from 'typeorm';
 import { postgresOptions, Transactions } from '#database';
 import { EventConsumer, headersOf, Inbox, type IntegrationEventHandler, type KafkaConnection } from '#messaging';
+import { testNow } from '../support/clock.js';
 import { openTestDataSource } from '../support/database.js';
 import { eventually } from '../support/eventually.js';
 import { createProbeTopic, probeContract, testKafka, type ProbeRecordedV1 } from '../support/probe-events.js';
@@ -73,7 +74,7 @@ describe('event consumer through a database outage (real PostgreSQL and Kafka, t
             id: randomUUID(),
             source: '/accountability/test',
             type: 'test.probe.recorded.v1',
-            time: new Date().toISOString(),
+            time: testNow().toISOString(),
             subject: `incident/${probeId}`,
             dataschema: '',
           }),

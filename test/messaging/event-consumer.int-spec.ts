@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { Transactions } from '#database';
 import { EventConsumer, headersOf, Inbox, type IntegrationEventHandler, type KafkaConnection } from '#messaging';
+import { testNow } from '../support/clock.js';
 import { openTestDataSource } from '../support/database.js';
 import { eventually } from '../support/eventually.js';
 import { createProbeTopic, probeContract, testKafka, type ProbeRecordedV1 } from '../support/probe-events.js';
@@ -48,7 +49,7 @@ describe('event consumer: inbox, retries and dead letters (real PostgreSQL and K
         id: eventId,
         source: '/accountability/test',
         type: 'test.probe.recorded.v1',
-        time: new Date().toISOString(),
+        time: testNow().toISOString(),
         subject: `incident/${probeId}`,
         dataschema: '',
       }),

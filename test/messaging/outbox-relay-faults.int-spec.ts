@@ -18,6 +18,7 @@ import {
   type ParkedRow,
 } from '#messaging';
 import { openTestDataSource } from '../support/database.js';
+import { testNow } from '../support/clock.js';
 import { eventually } from '../support/eventually.js';
 import { createProbeTopic, probeContract, testKafka } from '../support/probe-events.js';
 import { TopicReader } from '../support/topic-reader.js';
@@ -54,7 +55,7 @@ describe('outbox relay under faults (real PostgreSQL and Kafka)', () => {
     return { contract: probeContract(onTopic), aggregateId, payload: { probeId: aggregateId, sequence, ...extra } };
   }
 
-  const append = (...events: PendingEvent[]) => dataSource.transaction((manager) => outbox.append(manager, events));
+  const append = (...events: PendingEvent[]) => dataSource.transaction((manager) => outbox.append(manager, events, testNow()));
 
   const sequencesOf = (aggregateId: string) =>
     reader.messages.filter((message) => message.key === aggregateId).map((message) => JSON.parse(message.value!).sequence);

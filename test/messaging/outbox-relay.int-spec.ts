@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { Outbox, OutboxRelay, type KafkaConnection } from '#messaging';
 import { openTestDataSource } from '../support/database.js';
+import { testNow } from '../support/clock.js';
 import { eventually } from '../support/eventually.js';
 import { createProbeTopic, probeContract, testKafka } from '../support/probe-events.js';
 import { TopicReader } from '../support/topic-reader.js';
@@ -38,12 +39,16 @@ describe('transactional outbox and relay (real PostgreSQL and Kafka)', () => {
     const aggregateId = randomUUID();
     const append = (sequence: number) =>
       dataSource.transaction((manager) =>
-        outbox.append(manager, [{ contract: probeContract(topic), aggregateId, payload: { probeId: aggregateId, sequence } }]),
+        outbox.append(manager, [{ contract: probeContract(topic), aggregateId, payload: { probeId: aggregateId, sequence } }], testNow()),
       );
 
     await expect(
       dataSource.transaction(async (manager) => {
-        await outbox.append(manager, [{ contract: probeContract(topic), aggregateId, payload: { probeId: aggregateId, sequence: 1 } }]);
+        await outbox.append(
+          manager,
+          [{ contract: probeContract(topic), aggregateId, payload: { probeId: aggregateId, sequence: 1 } }],
+          testNow(),
+        );
         throw new Error('the state change failed');
       }),
     ).rejects.toThrow('the state change failed');
@@ -73,6 +78,7 @@ describe('transactional outbox and relay (real PostgreSQL and Kafka)', () => {
         outbox.append(
           manager,
           aggregates.map((aggregateId) => ({ contract: probeContract(topic), aggregateId, payload: { probeId: aggregateId, sequence } })),
+          testNow(),
         ),
       );
     }
@@ -99,7 +105,11 @@ describe('transactional outbox and relay (real PostgreSQL and Kafka)', () => {
     const { Correlation } = await import('#observability');
     await Correlation.run('correlation-under-test', () =>
       dataSource.transaction((manager) =>
-        outbox.append(manager, [{ contract: probeContract(topic), aggregateId, payload: { probeId: aggregateId, sequence: 1 } }]),
+        outbox.append(
+          manager,
+          [{ contract: probeContract(topic), aggregateId, payload: { probeId: aggregateId, sequence: 1 } }],
+          testNow(),
+        ),
       ),
     );
     await relays[0].wake();

@@ -3,6 +3,7 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { localDefaults } from '#config';
 import { mintToken, type Role } from '#auth';
+import { clockEnv, testNow } from './clock.js';
 import { eventually } from './eventually.js';
 
 export type ServiceName = 'incident-intake' | 'investigation-tracking' | 'council-reporting';
@@ -10,6 +11,8 @@ export type ServiceName = 'incident-intake' | 'investigation-tracking' | 'counci
 export interface RunningService {
   url: string;
   stop(): Promise<void>;
+  /** Ends the process with SIGKILL, as a crash would: no shutdown hook runs. */
+  kill(): Promise<void>;
 }
 
 /**
@@ -25,7 +28,7 @@ export async function startService(
   mkdirSync('.stack/logs', { recursive: true });
   const log = createWriteStream(logFile, { flags: 'a' });
   const child: ChildProcess = spawn(process.execPath, [`dist/apps/${name}/src/main.js`], {
-    env: { ...process.env, PORT: String(port), LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', ...env },
+    env: { ...process.env, PORT: String(port), LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', ...clockEnv(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.pipe(log);
@@ -51,10 +54,15 @@ export async function startService(
       await exited;
       log.end();
     },
+    async kill() {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      await exited;
+      log.end();
+    },
   };
 }
 
-/** A token signed with the local test settings, as `npm run token` mints it. */
+/** A token signed with the local test settings, as `npm run token` mints it, issued now by the tests' clock. */
 export function tokenFor(role: Role, organisation = 'org-test', subject = `test-${role}`): string {
   return mintToken(
     {
@@ -64,6 +72,8 @@ export function tokenFor(role: Role, organisation = 'org-test', subject = `test-
       JWT_AUDIENCE: process.env.JWT_AUDIENCE ?? localDefaults.JWT_AUDIENCE,
     },
     { sub: subject, role, org: organisation },
+    '8h',
+    testNow(),
   );
 }
 

@@ -3,14 +3,13 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { AuthModule } from '#auth';
 import { Topics } from '#contracts';
 import { DatabaseModule } from '#database';
-import { serviceConfig } from '#http';
+import { ClockModule, serviceConfig } from '#http';
 import { MessagingModule } from '#messaging';
 import { HealthModule } from '#health';
 import { LoggingModule } from '#observability';
 import { CouncilReportingEnv, councilReportingDefaults } from './council-reporting.env.js';
 import { ProjectReadModelsWhenEventPublishedHandler } from './projections/infrastructure/project-read-models-when-event-published.handler.js';
 import { ProjectionsModule } from './projections/projections.module.js';
-import { ReportingClockModule } from './reporting-clock.js';
 import { ReportsModule } from './reports/reports.module.js';
 import { StatisticsModule } from './statistics/statistics.module.js';
 
@@ -32,7 +31,7 @@ export const SERVICE = 'council-reporting';
     }),
     AuthModule,
     HealthModule,
-    ReportingClockModule,
+    ClockModule,
     ProjectionsModule,
     StatisticsModule,
     ReportsModule,

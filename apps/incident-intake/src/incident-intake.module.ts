@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AuthModule } from '#auth';
 import { DatabaseModule } from '#database';
-import { AuditModule, serviceConfig } from '#http';
+import { AuditModule, ClockModule, serviceConfig } from '#http';
 import { MessagingModule } from '#messaging';
 import { HealthModule } from '#health';
 import { LoggingModule } from '#observability';
@@ -20,6 +20,7 @@ export const SERVICE = 'incident-intake';
     CqrsModule.forRoot(),
     DatabaseModule.forService({ schema: 'intake', entities: [IncidentEntity] }),
     MessagingModule.forService({ service: SERVICE, schema: 'intake' }),
+    ClockModule,
     AuthModule,
     AuditModule.forService('intake'),
     HealthModule,

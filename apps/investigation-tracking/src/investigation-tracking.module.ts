@@ -3,7 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { AuthModule } from '#auth';
 import { Topics } from '#contracts';
 import { DatabaseModule } from '#database';
-import { AuditModule, serviceConfig } from '#http';
+import { AuditModule, ClockModule, serviceConfig } from '#http';
 import { MessagingModule } from '#messaging';
 import { HealthModule } from '#health';
 import { LoggingModule } from '#observability';
@@ -29,6 +29,7 @@ export const SERVICE = 'investigation-tracking';
         handlers: [RecordIncidentFactsWhenIncidentChangedHandler, OpenCaseWhenIncidentVerifiedHandler, FlagCaseWhenIncidentRejectedHandler],
       },
     }),
+    ClockModule,
     AuthModule,
     AuditModule.forService('investigation'),
     HealthModule,

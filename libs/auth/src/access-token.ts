@@ -34,9 +34,9 @@ export class InvalidTokenError extends Error {
  * Checks the claims of a token whose signature, issuer, audience and `exp`/`nbf` the JWT
  * library has already verified: requires `exp`, caps the lifetime (`exp - iat`, or
  * `exp - now` without `iat`), refuses an `iat` in the future beyond the clock skew, and
- * validates `sub`, `org` and `role` as input.
+ * validates `sub`, `org` and `role` as input. `nowSeconds` is the service's clock, as for `exp`.
  */
-export function accessTokenClaims(payload: unknown, policy: TokenPolicy, nowSeconds = Math.floor(Date.now() / 1000)): AccessTokenClaims {
+export function accessTokenClaims(payload: unknown, policy: TokenPolicy, nowSeconds: number): AccessTokenClaims {
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) throw new InvalidTokenError('malformed');
   const claims = payload as Record<string, unknown>;
 

@@ -9,6 +9,7 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
+import { CLOCK, type Clock } from '#domain';
 import { accessTokenClaims, invalidTokenReason, TOKEN_POLICY, type TokenPolicy } from './access-token.js';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from './decorators.js';
 import type { AccessTokenClaims, AuthenticatedUser, Role } from './roles.js';
@@ -26,6 +27,7 @@ export class AuthGuard implements CanActivate {
     @Inject(Reflector) private readonly reflector: Reflector,
     @Inject(JwtService) private readonly jwt: JwtService,
     @Inject(TOKEN_POLICY) private readonly policy: TokenPolicy,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -48,8 +50,14 @@ export class AuthGuard implements CanActivate {
 
   /** Verifies signature, issuer, audience and times, then the claims; every failure is a 401 with a generic reason. */
   private async verify(token: string): Promise<AccessTokenClaims> {
+    // `exp`, `nbf` and `iat` are judged by the service's clock, the one that dates its records.
+    const nowSeconds = Math.floor(this.clock.now().getTime() / 1000);
     try {
-      return accessTokenClaims(await this.jwt.verifyAsync<Record<string, unknown>>(token), this.policy);
+      return accessTokenClaims(
+        await this.jwt.verifyAsync<Record<string, unknown>>(token, { clockTimestamp: nowSeconds }),
+        this.policy,
+        nowSeconds,
+      );
     } catch (error) {
       const reason = invalidTokenReason(error);
       if (reason === undefined) {

@@ -1,6 +1,7 @@
 // npm run token -- --role officer [--org ORG] [--sub SUBJECT] [--expires 8h]
 import { parseArgs } from 'node:util';
 import { InvalidConfigurationError, loadEnv, ServiceEnv } from '#config';
+import { processClock } from '#domain';
 import { accessTokenClaims, InvalidTokenError } from './access-token.js';
 import { mintToken } from './mint-token.js';
 import { Roles, type Role } from './roles.js';
@@ -35,7 +36,9 @@ const env = (() => {
 const claims = { sub: values.sub ?? `local-${values.role}`, role: values.role as Role, org: values.org! };
 
 // Refuse here what the services would refuse: too long a lifetime, malformed claims.
-const now = Math.floor(Date.now() / 1000);
+// The services' clock (CLOCK_START in test mode), so the token is valid where they check it.
+const issuedAt = processClock(env.CLOCK_START).now();
+const now = Math.floor(issuedAt.getTime() / 1000);
 const lifetime = Number(expires[1]) * { s: 1, m: 60, h: 3600, d: 86400 }[expires[2] as 's' | 'm' | 'h' | 'd'];
 try {
   accessTokenClaims(
@@ -48,4 +51,4 @@ try {
   console.error(`The services would refuse this token: ${error.reason}`);
   process.exit(2);
 }
-process.stdout.write(`${mintToken(env, claims, values.expires as `${number}${'s' | 'm' | 'h' | 'd'}`)}\n`);
+process.stdout.write(`${mintToken(env, claims, values.expires as `${number}${'s' | 'm' | 'h' | 'd'}`, issuedAt)}\n`);

@@ -140,6 +140,27 @@ describe('loadEnv', () => {
     expect(problems[0]).toContain(problem);
   });
 
+  it('takes CLOCK_START in test mode', () => {
+    expect(loadEnv('example', ExampleEnv, { NODE_ENV: 'test', CLOCK_START: '2027-03-01T09:00:00Z' }, defaults).CLOCK_START).toBe(
+      '2027-03-01T09:00:00Z',
+    );
+  });
+
+  it.each([
+    ['development', { NODE_ENV: 'development' }],
+    ['production', production],
+  ])('refuses CLOCK_START in %s', (_case, raw) => {
+    expect(problemsOf({ ...raw, CLOCK_START: '2027-03-01T09:00:00Z' })).toEqual([
+      'CLOCK_START is refused outside NODE_ENV=test: it moves the clock of the service',
+    ]);
+  });
+
+  it.each(['2027-03-01', '2027-03-01T09:00:00', '2027-02-30T09:00:00Z', 'next year'])('refuses CLOCK_START %j', (start) => {
+    const problems = problemsOf({ NODE_ENV: 'test', CLOCK_START: start });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^CLOCK_START: /);
+  });
+
   it('never echoes a value, so secrets stay out of logs', () => {
     expect(problemsOf({ NODE_ENV: 'development', JWT_SECRET: 'short-secret-value' }).join('\n')).not.toContain('short-secret-value');
   });

@@ -51,6 +51,10 @@ export function loadEnv<T extends object>(
       'JWT_ALGORITHM HS256 is refused outside development and test: use RS256 or ES256 with JWT_PUBLIC_KEY or JWT_JWKS_URI, or set JWT_ALLOW_HS256_IN_PRODUCTION=true',
     );
   }
+  // A shifted clock in production would date records and accept expired tokens.
+  if (record.CLOCK_START !== undefined && record.NODE_ENV !== 'test') {
+    problems.push('CLOCK_START is refused outside NODE_ENV=test: it moves the clock of the service');
+  }
   if (problems.length > 0) throw new InvalidConfigurationError(service, problems);
   return env;
 }

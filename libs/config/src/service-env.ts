@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength } from 'class-validator';
 
 export const LogLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -97,6 +97,15 @@ export class ServiceEnv {
   @IsInt()
   @Min(0)
   DATABASE_STATEMENT_TIMEOUT_MS!: number;
+
+  /**
+   * Test mode only (refused otherwise): the instant the service's clock shows when the process
+   * starts, from which it runs with real time; CI runs the e2e suite next year with it.
+   */
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true })
+  @Matches(/(Z|[+-]\d{2}:\d{2})$/, { message: 'CLOCK_START must name its time zone, e.g. 2027-03-01T09:00:00Z' })
+  CLOCK_START?: string;
 }
 
 /**

@@ -9,3 +9,4 @@ export * from './nested-list.js';
 export * from './input-screening.js';
 export * from './media-type.guard.js';
 export * from './audit.module.js';
+export * from './clock.module.js';

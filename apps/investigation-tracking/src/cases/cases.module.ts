@@ -1,10 +1,9 @@
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { ProtectedDataKeyring, protectedDataKeyringOf } from '#database';
-import { systemClock } from '#domain';
 import { CaseFinder } from './application/case-finder.js';
 import { CaseOpener } from './application/case-opener.js';
-import { CaseSettings, CLOCK } from './application/case-settings.js';
+import { CaseSettings } from './application/case-settings.js';
 import { ChangeCaseHandler } from './application/change-case.handler.js';
 import { FindCaseDuplicateCandidatesHandler } from './application/find-case-duplicate-candidates.handler.js';
 import { FindCasesNeedingAttentionHandler } from './application/find-cases-needing-attention.handler.js';
@@ -48,7 +47,6 @@ import { OverdueScheduler } from './infrastructure/overdue-scheduler.js';
     CaseProtectedDataRepository,
     IncidentIntakeClient,
     OverdueScheduler,
-    { provide: CLOCK, useValue: systemClock },
     { provide: CaseSettings, inject: [ConfigService], useFactory: (config: ConfigService) => CaseSettings.fromConfig(config) },
     {
       provide: ProtectedDataKeyring,

@@ -34,6 +34,7 @@ export async function sendToDeadLetter(kafka: KafkaConnection, context: DeadLett
           dlq_original_timestamp: message.timestamp,
           dlq_consumer_group: context.consumerGroup,
           dlq_attempts: String(context.attempts),
+          // Real time, not the service's clock: it sits beside the broker's own timestamp above.
           dlq_failed_at: new Date().toISOString(),
         },
       },

@@ -15,7 +15,8 @@ export class Outbox {
     private readonly source: string,
   ) {}
 
-  async append(manager: EntityManager, events: PendingEvent[], now: Date = new Date()): Promise<string[]> {
+  /** `now` is the service's clock time of the change: the events' CloudEvents `time`. */
+  async append(manager: EntityManager, events: PendingEvent[], now: Date): Promise<string[]> {
     const ids: string[] = [];
     for (const { contract, aggregateId, payload } of events) {
       const id = uuidv7();

@@ -2,10 +2,9 @@ import { Inject, Logger } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ReportGenerated, type ReportGeneratedV1 } from '#contracts';
 import { Transactions } from '#database';
-import type { Clock } from '#domain';
+import { CLOCK, type Clock } from '#domain';
 import { Outbox } from '#messaging';
 import { LiveProjectionSchema } from '../../projections/infrastructure/projection-tables.js';
-import { CLOCK } from '../../reporting-clock.js';
 import type { CouncilReportData } from '../domain/council-report.js';
 import { ReportSteps } from '../domain/report-job.js';
 import { renderAllFormats, type RenderedFile } from '../infrastructure/council-report.renderer.js';
@@ -53,10 +52,13 @@ export class GenerateNextReportHandler implements ICommandHandler<GenerateNextRe
         ),
       );
       await this.transactions.run(async (manager) => {
-        await this.reports.complete(manager, job.reportId, data.watermark, files, this.clock.now());
-        await this.outbox.append(manager, [
-          { contract: ReportGenerated, aggregateId: job.reportId, payload: this.announcement(job, data, files) },
-        ]);
+        const completedAt = this.clock.now();
+        await this.reports.complete(manager, job.reportId, data.watermark, files, completedAt);
+        await this.outbox.append(
+          manager,
+          [{ contract: ReportGenerated, aggregateId: job.reportId, payload: this.announcement(job, data, files) }],
+          completedAt,
+        );
       });
       this.logger.log({ msg: 'council report generated', reportId: job.reportId, reference: job.reference });
     } catch (error) {

@@ -1,9 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { decodeCursor, encodeCursor, Transactions } from '#database';
-import type { Clock } from '#domain';
+import { CLOCK, type Clock } from '#domain';
 import { LiveProjectionSchema } from '../../projections/infrastructure/projection-tables.js';
-import { CLOCK } from '../../reporting-clock.js';
 import { AccountabilityReader } from '../infrastructure/accountability.reader.js';
 import { IncidentFiguresReader } from '../infrastructure/incident-figures.reader.js';
 import type { AccountabilityMeasure } from './accountability-filter.js';

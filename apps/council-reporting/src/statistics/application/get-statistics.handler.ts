@@ -1,8 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { Transactions } from '#database';
-import type { Clock } from '#domain';
-import { CLOCK } from '../../reporting-clock.js';
+import { CLOCK, type Clock } from '#domain';
 import { disclosePeople } from '../domain/disclosure-control.js';
 import { AccountabilityReader } from '../infrastructure/accountability.reader.js';
 import { IncidentFiguresReader, type FigureRow } from '../infrastructure/incident-figures.reader.js';

@@ -3,7 +3,7 @@ import { Inject, Optional } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { QueryFailedError } from 'typeorm';
 import { isTransientFailure, Transactions } from '#database';
-import { canonicalJson, InconsistentInputError, systemClock } from '#domain';
+import { canonicalJson, InconsistentInputError } from '#domain';
 import { IncidentRecorder } from '../../incidents/application/incident-recorder.js';
 import { IncidentRepository } from '../../incidents/infrastructure/incident.repository.js';
 import { mapAwsdRecord } from '../domain/awsd-record.js';
@@ -72,11 +72,12 @@ export class ImportIncidentsHandler implements ICommandHandler<ImportIncidentsCo
               const protectedData = mapped.perpetratorName
                 ? { perpetratorName: mapped.perpetratorName, victims: [], witnesses: [] }
                 : undefined;
-              const { incident, warnings } = await this.recorder.record(
-                manager,
-                { details: mapped.details, protectedData, reporter, externalReference: { source: SOURCE, id: mapped.externalId } },
-                systemClock,
-              );
+              const { incident, warnings } = await this.recorder.record(manager, {
+                details: mapped.details,
+                protectedData,
+                reporter,
+                externalReference: { source: SOURCE, id: mapped.externalId },
+              });
               await this.incidents.setImportFingerprint(manager, incident.id, fingerprint);
               return warnings;
             }),

@@ -1,6 +1,5 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { systemClock } from '#domain';
 import { AmendIncidentCommand } from './amend-incident.command.js';
 import { IncidentChanger } from './incident-changer.js';
 
@@ -9,8 +8,8 @@ export class AmendIncidentHandler implements ICommandHandler<AmendIncidentComman
   constructor(@Inject(IncidentChanger) private readonly changer: IncidentChanger) {}
 
   async execute({ id, expectedVersion, changes, reason, actor }: AmendIncidentCommand) {
-    const { incident, result } = await this.changer.change(id, expectedVersion, actor, 'incident.amended', (incident) =>
-      incident.amend(changes, actor.subject, reason, systemClock),
+    const { incident, result } = await this.changer.change(id, expectedVersion, actor, 'incident.amended', (incident, clock) =>
+      incident.amend(changes, actor.subject, reason, clock),
     );
     return { incident, ...result };
   }

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Transactions } from '#database';
-import { StaleVersionError, type Actor } from '#domain';
+import { CLOCK, StaleVersionError, type Actor, type Clock } from '#domain';
 import { Outbox } from '#messaging';
+import { PartnerIncidentStream } from '../../partner-stream/partner-incident-stream.js';
 import type { Incident } from '../domain/incident.js';
 import { IncidentRepository } from '../infrastructure/incident.repository.js';
 import { IncidentFinder } from './incident-finder.js';
@@ -17,6 +18,8 @@ export class IncidentChanger {
     @Inject(IncidentRepository) private readonly incidents: IncidentRepository,
     @Inject(IncidentFinder) private readonly finder: IncidentFinder,
     @Inject(Outbox) private readonly outbox: Outbox,
+    @Inject(PartnerIncidentStream) private readonly partner: PartnerIncidentStream,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   change<T>(
@@ -25,7 +28,8 @@ export class IncidentChanger {
     actor: Actor,
     /** The audit trail's name of the change, e.g. `incident.verified`. */
     auditAction: string,
-    apply: (incident: Incident) => T,
+    /** Calls the domain method with the service's clock. */
+    apply: (incident: Incident, clock: Clock) => T,
   ): Promise<{ incident: Incident; result: T }> {
     return this.transactions.run(async (manager) => {
       const incident = await this.finder.permitted(manager, id, actor, 'write', auditAction);
@@ -35,9 +39,11 @@ export class IncidentChanger {
           `Incident ${incident.state.reference} is at version ${readVersion}, not ${expectedVersion}; reload it and apply the change again`,
         );
       }
-      const result = apply(incident);
+      const before = incident.snapshot();
+      const result = apply(incident, this.clock);
       await this.incidents.update(manager, incident, readVersion);
-      await this.outbox.append(manager, incident.pullEvents());
+      await this.outbox.append(manager, incident.pullEvents(), this.clock.now());
+      await this.outbox.append(manager, this.partner.eventsFor(before, incident), incident.state.updatedAt);
       return { incident, result };
     });
   }

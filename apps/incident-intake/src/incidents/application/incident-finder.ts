@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditTrail, Transactions } from '#database';
-import { ForbiddenError, isAllowed, NotFoundError, systemClock, type AccessAction, type Actor, type GuardedRecord } from '#domain';
+import { CLOCK, ForbiddenError, isAllowed, NotFoundError, type AccessAction, type Actor, type Clock, type GuardedRecord } from '#domain';
 import type { Incident } from '../domain/incident.js';
 import { IncidentRepository } from '../infrastructure/incident.repository.js';
 
@@ -18,6 +18,7 @@ export class IncidentFinder {
     @Inject(IncidentRepository) private readonly incidents: IncidentRepository,
     @Inject(Transactions) private readonly transactions: Transactions,
     @Inject(AuditTrail) private readonly audit: AuditTrail,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async visible(manager: EntityManager, id: string, actor: Actor): Promise<Incident> {
@@ -44,7 +45,7 @@ export class IncidentFinder {
     const incident = await this.visible(manager, id, actor);
     const allowed = isAllowed(actor, guardedRecordOf(incident), action);
     const entry = { actor: actorOf(actor), action: auditAction, recordType: 'incident', recordId: id };
-    await this.audit.recordAccess(this.transactions, manager, entry, allowed, systemClock.now());
+    await this.audit.recordAccess(this.transactions, manager, entry, allowed, this.clock.now());
     if (!allowed) {
       throw new ForbiddenError(
         action === 'read_protected'

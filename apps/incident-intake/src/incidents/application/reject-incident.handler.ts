@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { EntityManager } from 'typeorm';
 import { Transactions } from '#database';
-import { InconsistentInputError, NotFoundError, systemClock, type Actor } from '#domain';
+import { InconsistentInputError, NotFoundError, type Actor } from '#domain';
 import type { Incident } from '../domain/incident.js';
 import { IncidentChanger } from './incident-changer.js';
 import { IncidentFinder } from './incident-finder.js';
@@ -20,8 +20,8 @@ export class RejectIncidentHandler implements ICommandHandler<RejectIncidentComm
     return this.transactions.run(async (manager) => {
       // The duplicated incident must exist: a rejection pointing nowhere would hide an incident.
       if (rejection.duplicateOfIncidentId) await this.assertExists(manager, rejection.duplicateOfIncidentId, actor);
-      const { incident } = await this.changer.change(id, expectedVersion, actor, 'incident.rejected', (current) =>
-        current.reject(rejection, actor.subject, systemClock),
+      const { incident } = await this.changer.change(id, expectedVersion, actor, 'incident.rejected', (current, clock) =>
+        current.reject(rejection, actor.subject, clock),
       );
       return incident;
     });

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Transactions } from '#database';
-import { ConflictError, systemClock } from '#domain';
+import { ConflictError } from '#domain';
 import { IdempotencyKeys } from '../infrastructure/idempotency-keys.js';
 import { IncidentRepository } from '../infrastructure/incident.repository.js';
 import { IncidentRecorder } from './incident-recorder.js';
@@ -27,7 +27,7 @@ export class ReportIncidentHandler implements ICommandHandler<ReportIncidentComm
         // The key row references the incident (foreign key), so it exists.
         if (earlier) return { incident: (await this.incidents.findById(manager, earlier.incidentId))!, warnings: [], replayed: true };
       }
-      const { incident, warnings } = await this.recorder.record(manager, { details, protectedData, reporter }, systemClock);
+      const { incident, warnings } = await this.recorder.record(manager, { details, protectedData, reporter });
       if (idempotency)
         await this.idempotencyKeys.remember(manager, reporter.subject, idempotency.key, idempotency.requestHash, incident.id);
       return { incident, warnings, replayed: false };

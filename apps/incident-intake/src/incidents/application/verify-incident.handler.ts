@@ -1,6 +1,5 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { systemClock } from '#domain';
 import type { Incident } from '../domain/incident.js';
 import { IncidentChanger } from './incident-changer.js';
 import { VerifyIncidentCommand } from './verify-incident.command.js';
@@ -11,7 +10,7 @@ export class VerifyIncidentHandler implements ICommandHandler<VerifyIncidentComm
 
   async execute({ id, expectedVersion, actor }: VerifyIncidentCommand): Promise<Incident> {
     return (
-      await this.changer.change(id, expectedVersion, actor, 'incident.verified', (incident) => incident.verify(actor.subject, systemClock))
+      await this.changer.change(id, expectedVersion, actor, 'incident.verified', (incident, clock) => incident.verify(actor.subject, clock))
     ).incident;
   }
 }

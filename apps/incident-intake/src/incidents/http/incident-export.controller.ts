@@ -6,6 +6,7 @@ import type { Response } from 'express';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { AllowRoles, CurrentUser, type AuthenticatedUser } from '#auth';
+import { CLOCK, type Clock } from '#domain';
 import { ExportIncidentsQuery } from '../application/export-incidents.query.js';
 import { ExportIncidentsRequestDto } from './export-incidents.request.dto.js';
 import { exportHeader, exportHxlRow, exportRecord, exportRow } from './incident-export.format.js';
@@ -17,7 +18,10 @@ import { exportHeader, exportHxlRow, exportRecord, exportRow } from './incident-
 export class IncidentExportController {
   private readonly logger = new Logger(IncidentExportController.name);
 
-  constructor(@Inject(QueryBus) private readonly queries: QueryBus) {}
+  constructor(
+    @Inject(QueryBus) private readonly queries: QueryBus,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   @Get('export')
   @AllowRoles('officer', 'reporting', 'admin')
@@ -30,7 +34,7 @@ export class IncidentExportController {
   ): Promise<void> {
     const { format, ...filter } = query;
     const incidents = await this.queries.execute(new ExportIncidentsQuery(filter, user));
-    const stamp = new Date().toISOString().slice(0, 10);
+    const stamp = this.clock.now().toISOString().slice(0, 10);
     response.setHeader('Content-Disposition', `attachment; filename="incidents-${stamp}.${format}"`);
     try {
       if (format === 'csv') {

@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditTrail, Transactions } from '#database';
-import { ForbiddenError, isAllowed, NotFoundError, StaleVersionError, type AccessAction, type Actor, type Clock } from '#domain';
+import { type AccessAction, type Actor, type Clock, CLOCK, ForbiddenError, isAllowed, NotFoundError, StaleVersionError } from '#domain';
 import type { Case } from '../domain/case.js';
 import { CaseRepository } from '../infrastructure/case.repository.js';
-import { CLOCK } from './case-settings.js';
 
 /**
  * Loads a case through the one access policy: a case the actor may not read is unknown (404),

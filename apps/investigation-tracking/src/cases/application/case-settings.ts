@@ -34,6 +34,3 @@ export class CaseSettings {
     );
   }
 }
-
-/** Injection token of the clock: the system clock in service, a fixed one in tests. */
-export const CLOCK = Symbol('Clock');

@@ -3,13 +3,13 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { Transactions } from '#database';
-import { ConflictError, isAllowed, NotFoundError, type Actor, type Clock } from '#domain';
+import { type Actor, type Clock, CLOCK, ConflictError, isAllowed, NotFoundError } from '#domain';
 import { Outbox } from '#messaging';
 import type { Case, TransitionContext } from '../domain/case.js';
 import { CaseRepository } from '../infrastructure/case.repository.js';
 import { IncidentFactsRepository } from '../infrastructure/incident-facts.repository.js';
 import { CaseFinder } from './case-finder.js';
-import { CaseSettings, CLOCK } from './case-settings.js';
+import { CaseSettings } from './case-settings.js';
 import type { CaseChange } from './case-changes.js';
 import { ChangeCaseCommand } from './change-case.command.js';
 

@@ -1,11 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { Transactions } from '#database';
-import { readableCondition, type Clock } from '#domain';
+import { type Clock, CLOCK, readableCondition } from '#domain';
 import { attentionReasons } from '../domain/attention.js';
 import { toCalendarDate } from '../domain/reporting-calendar.js';
 import { CaseMapper, type StoredState } from '../infrastructure/case.mapper.js';
-import { CaseSettings, CLOCK } from './case-settings.js';
+import { CaseSettings } from './case-settings.js';
 import { FindCasesNeedingAttentionQuery, type CaseNeedingAttention } from './find-cases-needing-attention.query.js';
 
 const BATCH = 500;

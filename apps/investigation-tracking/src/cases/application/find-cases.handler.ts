@@ -1,10 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { decodeCursor, encodeCursor, Transactions } from '#database';
-import { readableCondition, type Clock } from '#domain';
+import { type Clock, CLOCK, readableCondition } from '#domain';
 import { toCalendarDate } from '../domain/reporting-calendar.js';
 import { CaseMapper, type StoredState } from '../infrastructure/case.mapper.js';
-import { CLOCK } from './case-settings.js';
 import { FindCasesQuery, type CaseFilter, type CasePage } from './find-cases.query.js';
 
 /** A due date missed and still open: what "overdue" means in lists. */

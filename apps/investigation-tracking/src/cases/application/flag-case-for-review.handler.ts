@@ -2,11 +2,10 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { v7 as uuidv7 } from 'uuid';
 import { Transactions } from '#database';
-import type { Clock } from '#domain';
+import { CLOCK, type Clock } from '#domain';
 import { Outbox } from '#messaging';
 import { CaseRepository } from '../infrastructure/case.repository.js';
 import { IncidentFactsRepository } from '../infrastructure/incident-facts.repository.js';
-import { CLOCK } from './case-settings.js';
 import { FlagCaseForReviewCommand } from './flag-case-for-review.command.js';
 
 @CommandHandler(FlagCaseForReviewCommand)

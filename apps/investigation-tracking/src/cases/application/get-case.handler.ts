@@ -1,11 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { Transactions } from '#database';
-import type { Clock } from '#domain';
+import { CLOCK, type Clock } from '#domain';
 import { toCalendarDate } from '../domain/reporting-calendar.js';
 import { CaseRepository } from '../infrastructure/case.repository.js';
 import { CaseFinder } from './case-finder.js';
-import { CaseSettings, CLOCK } from './case-settings.js';
+import { CaseSettings } from './case-settings.js';
 import { GetCaseQuery, type CaseDetail } from './get-case.query.js';
 
 @QueryHandler(GetCaseQuery)

@@ -2,11 +2,10 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { v7 as uuidv7 } from 'uuid';
 import { Transactions } from '#database';
-import type { Clock } from '#domain';
+import { CLOCK, type Clock } from '#domain';
 import { Outbox } from '#messaging';
 import { toCalendarDate } from '../domain/reporting-calendar.js';
 import { CaseRepository } from '../infrastructure/case.repository.js';
-import { CLOCK } from './case-settings.js';
 import { MarkReportsOverdueCommand } from './mark-reports-overdue.command.js';
 
 /**

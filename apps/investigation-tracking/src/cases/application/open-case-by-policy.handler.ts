@@ -2,12 +2,12 @@ import { Inject, Logger } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { v7 as uuidv7 } from 'uuid';
 import { Transactions } from '#database';
-import type { Clock } from '#domain';
+import { CLOCK, type Clock } from '#domain';
 import { openingReason } from '../domain/opening-policy.js';
 import { CaseRepository } from '../infrastructure/case.repository.js';
 import { IncidentFactsRepository } from '../infrastructure/incident-facts.repository.js';
 import { CaseOpener } from './case-opener.js';
-import { CaseSettings, CLOCK } from './case-settings.js';
+import { CaseSettings } from './case-settings.js';
 import { OpenCaseByPolicyCommand } from './open-case-by-policy.command.js';
 
 @CommandHandler(OpenCaseByPolicyCommand)

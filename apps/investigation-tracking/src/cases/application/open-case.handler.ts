@@ -3,13 +3,12 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { v7 as uuidv7 } from 'uuid';
 import { Transactions } from '#database';
 import { Outbox } from '#messaging';
-import { InconsistentInputError, isAllowed, NotFoundError, type Clock } from '#domain';
+import { type Clock, CLOCK, InconsistentInputError, isAllowed, NotFoundError } from '#domain';
 import type { Case, TransitionContext } from '../domain/case.js';
 import type { IncidentFacts } from '../domain/opening-policy.js';
 import { CaseRepository } from '../infrastructure/case.repository.js';
 import { IncidentFactsRepository } from '../infrastructure/incident-facts.repository.js';
 import { CaseOpener } from './case-opener.js';
-import { CLOCK } from './case-settings.js';
 import { OpenCaseCommand } from './open-case.command.js';
 
 @CommandHandler(OpenCaseCommand)
