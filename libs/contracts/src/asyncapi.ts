@@ -39,6 +39,8 @@ const channelNames: Record<Topic, string> = {
   [Topics.incidents]: 'incidents',
   [Topics.cases]: 'cases',
   [Topics.reports]: 'reports',
+  [Topics.partnerIncidents]: 'partnerIncidents',
+  [Topics.partnerCases]: 'partnerCases',
 };
 
 /**

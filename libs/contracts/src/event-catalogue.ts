@@ -18,6 +18,8 @@ import { IncidentAmended } from './events/incident-amended.v1.js';
 import { IncidentRejected } from './events/incident-rejected.v1.js';
 import { IncidentReported } from './events/incident-reported.v1.js';
 import { IncidentVerified } from './events/incident-verified.v1.js';
+import { PartnerCasePublished, PartnerCaseWithdrawn } from './events/partner-case.v1.js';
+import { PartnerIncidentPublished, PartnerIncidentWithdrawn } from './events/partner-incident.v1.js';
 import { ReportGenerated } from './events/report-generated.v1.js';
 
 /** Every event type of the contract; the AsyncAPI document and JSON Schemas are generated from it. */
@@ -51,4 +53,8 @@ export const EventCatalogue: readonly EventContract[] = [
   CaseClosed,
   CaseReopened,
   ReportGenerated,
+  PartnerIncidentPublished,
+  PartnerIncidentWithdrawn,
+  PartnerCasePublished,
+  PartnerCaseWithdrawn,
 ];
