@@ -1,6 +1,7 @@
-import { IsInt, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { type ServiceDefaults } from '#config';
 import { ProtectedDataEnv } from '#database';
+import { OrganisationTypesPattern } from './partner-stream/organisation-types.js';
 
 /** Protected personal data is sealed with the keyring of `ProtectedDataEnv` (PROTECTED_DATA_KEY or PROTECTED_DATA_KEYS). */
 export class IncidentIntakeEnv extends ProtectedDataEnv {
@@ -9,6 +10,13 @@ export class IncidentIntakeEnv extends ProtectedDataEnv {
   @Min(1024)
   @Max(1024 * 1024 * 1024)
   IMPORT_MAX_BYTES!: number;
+
+  /** Reporting organisations' types for the partner topics, `org-a=un,org-b=ingo`; unlisted ones are `other`. */
+  @IsOptional()
+  @Matches(OrganisationTypesPattern, {
+    message: 'ORGANISATION_TYPES must be <organisation>=<un|ingo|nngo|red_cross_red_crescent|other>, comma-separated',
+  })
+  ORGANISATION_TYPES?: string;
 }
 
 export const incidentIntakeDefaults: ServiceDefaults = {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { ProtectedDataKeyring, protectedDataKeyringOf } from '#database';
+import { PartnerStreamModule } from '../partner-stream/partner-stream.module.js';
 import { AmendIncidentHandler } from './application/amend-incident.handler.js';
 import { ExportIncidentsHandler } from './application/export-incidents.handler.js';
 import { FindDuplicateCandidatesHandler } from './application/find-duplicate-candidates.handler.js';
@@ -23,6 +24,7 @@ import { IncidentRepository } from './infrastructure/incident.repository.js';
 import { ProtectedDataRepository } from './infrastructure/protected-data.repository.js';
 
 @Module({
+  imports: [PartnerStreamModule],
   // The export route is registered before /incidents/:id, which would otherwise take "export" for an id.
   controllers: [IncidentExportController, IncidentsController, ProtectedDataController],
   providers: [
