@@ -5,6 +5,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { Transactions } from '#database';
 import { type Actor, type Clock, CLOCK, ConflictError, isAllowed, NotFoundError } from '#domain';
 import { Outbox } from '#messaging';
+import { partnerCaseEvents, partnerCaseView } from '../../partner-stream/partner-case-view.js';
 import type { Case, TransitionContext } from '../domain/case.js';
 import { CaseRepository } from '../infrastructure/case.repository.js';
 import { IncidentFactsRepository } from '../infrastructure/incident-facts.repository.js';
@@ -30,9 +31,11 @@ export class ChangeCaseHandler implements ICommandHandler<ChangeCaseCommand> {
     return this.transactions.run(async (manager) => {
       const found = await this.finder.permitted(manager, caseId, actor, 'write', `case.${change.kind}`, expectedVersion);
       const ctx: TransitionContext = { by: actor.subject, now: this.clock.now(), newId: uuidv7 };
+      const before = partnerCaseView(found);
       await this.apply(manager, found, change, ctx, actor);
       await this.cases.update(manager, found, expectedVersion);
       await this.outbox.append(manager, found.pullEvents(), ctx.now);
+      await this.outbox.append(manager, partnerCaseEvents(before, found, ctx.now), ctx.now);
       return found;
     });
   }

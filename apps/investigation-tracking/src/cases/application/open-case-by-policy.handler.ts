@@ -3,6 +3,8 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { v7 as uuidv7 } from 'uuid';
 import { Transactions } from '#database';
 import { CLOCK, type Clock } from '#domain';
+import { Outbox } from '#messaging';
+import { partnerCaseEvents } from '../../partner-stream/partner-case-view.js';
 import { openingReason } from '../domain/opening-policy.js';
 import { CaseRepository } from '../infrastructure/case.repository.js';
 import { IncidentFactsRepository } from '../infrastructure/incident-facts.repository.js';
@@ -19,6 +21,7 @@ export class OpenCaseByPolicyHandler implements ICommandHandler<OpenCaseByPolicy
     @Inject(IncidentFactsRepository) private readonly incidents: IncidentFactsRepository,
     @Inject(CaseRepository) private readonly cases: CaseRepository,
     @Inject(CaseOpener) private readonly opener: CaseOpener,
+    @Inject(Outbox) private readonly outbox: Outbox,
     @Inject(CaseSettings) private readonly settings: CaseSettings,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -35,6 +38,7 @@ export class OpenCaseByPolicyHandler implements ICommandHandler<OpenCaseByPolicy
         { owningOrganisation: incident.reportingOrganisation, openedBecause: 'opening_policy' },
         { by: 'system', now: this.clock.now(), newId: uuidv7 },
       );
+      await this.outbox.append(manager, partnerCaseEvents(undefined, opened, opened.state.openedAt), opened.state.openedAt);
       this.logger.log({ msg: 'case opened by policy', caseId: opened.id, incidentId, reason });
     });
   }

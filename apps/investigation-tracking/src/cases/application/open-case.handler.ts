@@ -3,6 +3,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { v7 as uuidv7 } from 'uuid';
 import { Transactions } from '#database';
 import { Outbox } from '#messaging';
+import { partnerCaseEvents } from '../../partner-stream/partner-case-view.js';
 import { type Clock, CLOCK, InconsistentInputError, isAllowed, NotFoundError } from '#domain';
 import type { Case, TransitionContext } from '../domain/case.js';
 import type { IncidentFacts } from '../domain/opening-policy.js';
@@ -53,6 +54,8 @@ export class OpenCaseHandler implements ICommandHandler<OpenCaseCommand> {
         await this.cases.update(manager, opened, 1);
         await this.outbox.append(manager, opened.pullEvents(), ctx.now);
       }
+      // After the related incidents: a case one of them makes confidential never reaches partners.
+      await this.outbox.append(manager, partnerCaseEvents(undefined, opened, ctx.now), ctx.now);
       return opened;
     });
   }

@@ -4,6 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { Transactions } from '#database';
 import { CLOCK, type Clock } from '#domain';
 import { Outbox } from '#messaging';
+import { partnerCaseEvents, partnerCaseView } from '../../partner-stream/partner-case-view.js';
 import { CaseRepository } from '../infrastructure/case.repository.js';
 import { IncidentFactsRepository } from '../infrastructure/incident-facts.repository.js';
 import { RecordIncidentFactsCommand } from './record-incident-facts.command.js';
@@ -25,10 +26,12 @@ export class RecordIncidentFactsHandler implements ICommandHandler<RecordInciden
       if (!found) return;
       const readVersion = found.version;
       const now = this.clock.now();
+      const before = partnerCaseView(found);
       found.incidentConfidentialityChanged(facts.incidentId, facts.confidentiality, { by: 'system', now, newId: uuidv7 });
       if (found.version === readVersion) return;
       await this.cases.update(manager, found, readVersion);
       await this.outbox.append(manager, found.pullEvents(), now);
+      await this.outbox.append(manager, partnerCaseEvents(before, found, now), now);
     });
   }
 }
