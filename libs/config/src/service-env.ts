@@ -3,6 +3,9 @@ import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUrl, Matches, Max, Min,
 
 export const LogLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
+/** Values of `OTEL_TRACES_EXPORTER` (one exporter; the standard's comma list is not needed here). */
+export const TraceExporters = ['otlp', 'console', 'none'] as const;
+
 export const Environments = ['development', 'test', 'production'] as const;
 
 /** Environments in which the local defaults (known secrets included) may fill the gaps. */
@@ -79,6 +82,19 @@ export class ServiceEnv {
   @IsIn(LogLevels)
   LOG_LEVEL!: (typeof LogLevels)[number];
 
+  /** Where spans go: `otlp` (OTLP/HTTP JSON), `console` (stdout), or `none` (off: nothing recorded, no trace headers). */
+  @IsIn(TraceExporters)
+  OTEL_TRACES_EXPORTER!: (typeof TraceExporters)[number];
+
+  /** OTLP/HTTP base URL of the collector; spans are posted to `<endpoint>/v1/traces`. */
+  @IsUrl({ require_tld: false, protocols: ['https', 'http'] }, { message: 'OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL' })
+  OTEL_EXPORTER_OTLP_ENDPOINT!: string;
+
+  /** `service.name` of the spans; defaults to the service's name. */
+  @IsString()
+  @MinLength(1)
+  OTEL_SERVICE_NAME!: string;
+
   /** `false` where change data capture (Debezium's outbox router) publishes the outbox instead. */
   @IsIn(['true', 'false'])
   OUTBOX_RELAY_ENABLED!: 'true' | 'false';
@@ -130,6 +146,9 @@ export function commonDefaults(service: string): Record<string, string> {
     JWT_MAX_LIFETIME_SECONDS: String(12 * 3600),
     JWT_CLOCK_SKEW_SECONDS: '60',
     LOG_LEVEL: 'info',
+    OTEL_TRACES_EXPORTER: 'none',
+    OTEL_EXPORTER_OTLP_ENDPOINT: 'http://localhost:4318',
+    OTEL_SERVICE_NAME: service,
     OUTBOX_RELAY_ENABLED: 'true',
     RATE_LIMIT_PER_MINUTE: '600',
     RATE_LIMIT_PER_IP_PER_MINUTE: '3000',
