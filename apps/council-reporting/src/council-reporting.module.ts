@@ -6,7 +6,7 @@ import { DatabaseModule } from '#database';
 import { ClockModule, serviceConfig } from '#http';
 import { MessagingModule } from '#messaging';
 import { HealthModule } from '#health';
-import { LoggingModule } from '#observability';
+import { LoggingModule, MetricsModule } from '#observability';
 import { CouncilReportingEnv, councilReportingDefaults } from './council-reporting.env.js';
 import { ProjectReadModelsWhenEventPublishedHandler } from './projections/infrastructure/project-read-models-when-event-published.handler.js';
 import { ProjectionsModule } from './projections/projections.module.js';
@@ -19,6 +19,7 @@ export const SERVICE = 'council-reporting';
   imports: [
     serviceConfig(SERVICE, CouncilReportingEnv, councilReportingDefaults),
     LoggingModule.forService(SERVICE),
+    MetricsModule.forService(SERVICE),
     CqrsModule.forRoot(),
     DatabaseModule.forService({ schema: 'reporting', entities: [] }),
     MessagingModule.forService({

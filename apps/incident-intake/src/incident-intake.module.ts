@@ -5,7 +5,7 @@ import { DatabaseModule } from '#database';
 import { AuditModule, ClockModule, serviceConfig } from '#http';
 import { MessagingModule } from '#messaging';
 import { HealthModule } from '#health';
-import { LoggingModule } from '#observability';
+import { LoggingModule, MetricsModule } from '#observability';
 import { IncidentIntakeEnv, incidentIntakeDefaults } from './incident-intake.env.js';
 import { IncidentEntity } from './incidents/infrastructure/incident.entity.js';
 import { ImportsModule } from './imports/imports.module.js';
@@ -17,6 +17,7 @@ export const SERVICE = 'incident-intake';
   imports: [
     serviceConfig(SERVICE, IncidentIntakeEnv, incidentIntakeDefaults),
     LoggingModule.forService(SERVICE),
+    MetricsModule.forService(SERVICE),
     CqrsModule.forRoot(),
     DatabaseModule.forService({ schema: 'intake', entities: [IncidentEntity] }),
     MessagingModule.forService({ service: SERVICE, schema: 'intake' }),

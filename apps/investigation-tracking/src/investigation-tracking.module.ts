@@ -6,7 +6,7 @@ import { DatabaseModule } from '#database';
 import { AuditModule, ClockModule, serviceConfig } from '#http';
 import { MessagingModule } from '#messaging';
 import { HealthModule } from '#health';
-import { LoggingModule } from '#observability';
+import { LoggingModule, MetricsModule } from '#observability';
 import { CasesModule } from './cases/cases.module.js';
 import { FlagCaseWhenIncidentRejectedHandler } from './cases/infrastructure/flag-case-when-incident-rejected.handler.js';
 import { OpenCaseWhenIncidentVerifiedHandler } from './cases/infrastructure/open-case-when-incident-verified.handler.js';
@@ -19,6 +19,7 @@ export const SERVICE = 'investigation-tracking';
   imports: [
     serviceConfig(SERVICE, InvestigationTrackingEnv, investigationTrackingDefaults),
     LoggingModule.forService(SERVICE),
+    MetricsModule.forService(SERVICE),
     CqrsModule.forRoot(),
     DatabaseModule.forService({ schema: 'investigation', entities: [] }),
     MessagingModule.forService({

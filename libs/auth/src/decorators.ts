@@ -4,7 +4,7 @@ import type { AuthenticatedUser, Role } from './roles.js';
 export const PUBLIC_ROUTE = 'auth:public';
 export const ALLOWED_ROLES = 'auth:roles';
 
-/** Open without a token: health probes and API documentation only. */
+/** Open without a token: health probes, the metrics scrape and API documentation only. */
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
 
 /** Roles allowed to call the route; any other authenticated role gets 403. */

@@ -6,7 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ThrottlerModule } from '@nestjs/throttler';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { correlationMiddleware } from '#observability';
+import { correlationMiddleware, HttpMetrics } from '#observability';
 import { ErrorFilter } from './error.filter.js';
 import { inputScreeningMiddleware } from './input-screening.js';
 import { MediaTypeGuard } from './media-type.guard.js';
@@ -51,11 +51,13 @@ function withSharedGuards(module: Type<unknown>): DynamicModule {
 
 /**
  * Creates a service with the security headers, rate limits, media type and input checks,
- * pipes, filter, logging, body limit and OpenAPI document they all share.
+ * pipes, filter, logging, HTTP metrics, body limit and OpenAPI document they all share.
  */
 export async function createService(module: Type<unknown>, service: ServiceDescription): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(withSharedGuards(module), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
+  // First, so that requests refused by any later middleware or guard are measured too.
+  app.use(app.get(HttpMetrics).middleware);
   app.use(helmet());
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.use(inputScreeningMiddleware);

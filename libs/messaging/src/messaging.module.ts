@@ -8,12 +8,14 @@ import {
   type Type,
 } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { Transactions } from '#database';
 import { EventConsumer } from './consumer/event-consumer.js';
 import type { IntegrationEventHandler } from './consumer/integration-event-handler.js';
 import { Inbox } from './inbox/inbox.js';
 import { KafkaConnection } from './kafka-connection.js';
+import { MessagingMetrics } from './messaging-metrics.js';
 import { OutboxRelay } from './outbox/outbox-relay.js';
 import { Outbox } from './outbox/outbox.js';
 
@@ -67,25 +69,39 @@ export class MessagingModule {
         { provide: Outbox, useValue: new Outbox(options.schema, `/accountability/${options.service}`) },
         { provide: Inbox, useValue: new Inbox(options.schema) },
         {
+          provide: MessagingMetrics,
+          inject: [Registry, DataSource, KafkaConnection, ConfigService],
+          useFactory: (registry: Registry, dataSource: DataSource, kafka: KafkaConnection, config: ConfigService) =>
+            new MessagingMetrics(registry, dataSource, kafka, {
+              schema: options.schema,
+              consumer: options.consumes && { groupId: config.getOrThrow<string>('KAFKA_CONSUMER_GROUP'), topics: options.consumes.topics },
+              log,
+            }),
+        },
+        {
           provide: OutboxRelay,
-          inject: [DataSource, KafkaConnection, ConfigService],
-          useFactory: (dataSource: DataSource, kafka: KafkaConnection, config: ConfigService) =>
+          inject: [DataSource, KafkaConnection, ConfigService, MessagingMetrics],
+          useFactory: (dataSource: DataSource, kafka: KafkaConnection, config: ConfigService, metrics: MessagingMetrics) =>
             new OutboxRelay(dataSource, kafka, {
               schema: options.schema,
               databaseUrl: config.getOrThrow<string>('DATABASE_URL'),
               onError: (error) => log('error', 'outbox relay failed; will retry', { error: String(error) }),
-              // Metrics come later (issue 9): count parked rows here as well.
-              onParked: (row) => log('error', 'outbox row parked: it will not be published until retried or discarded', { ...row }),
+              onParked: (row) => {
+                metrics.onParked(row);
+                log('error', 'outbox row parked: it will not be published until retried or discarded', { ...row });
+              },
+              onPublished: metrics.onPublished,
             }),
         },
         {
           provide: EventConsumer,
-          inject: [KafkaConnection, Transactions, Inbox, ConfigService, ...handlers],
+          inject: [KafkaConnection, Transactions, Inbox, ConfigService, MessagingMetrics, ...handlers],
           useFactory: (
             kafka: KafkaConnection,
             transactions: Transactions,
             inbox: Inbox,
             config: ConfigService,
+            metrics: MessagingMetrics,
             ...instances: IntegrationEventHandler[]
           ) =>
             options.consumes
@@ -94,6 +110,7 @@ export class MessagingModule {
                   topics: options.consumes.topics,
                   handlers: instances,
                   log,
+                  onConsumed: metrics.onConsumed,
                 })
               : undefined,
         },

@@ -4,7 +4,7 @@ import type { EventContract } from '#contracts';
 import { DomainError } from '#domain';
 import { isTransientFailure, type Transactions } from '#database';
 import { Correlation } from '#observability';
-import { parseCloudEvent, type CloudEvent } from '../envelope.js';
+import { headerValue, parseCloudEvent, type CloudEvent } from '../envelope.js';
 import type { Inbox } from '../inbox/inbox.js';
 import type { KafkaConnection } from '../kafka-connection.js';
 import { validatePayload } from '../payload-validation.js';
@@ -27,6 +27,20 @@ export interface EventConsumerOptions {
   /** Longest wait between attempts; 10 s by default. */
   maxBackoffMs?: number;
   log?: (level: 'error' | 'warn' | 'info' | 'debug', message: string, extra?: Record<string, unknown>) => void;
+  /** Called once per message, with what became of it; the hook for metrics. */
+  onConsumed?: (event: ConsumedEvent) => void;
+}
+
+/**
+ * What became of one message: `processed` by its handler, a `duplicate` the inbox absorbed,
+ * `ignored` (a type this service does not react to) or `dead_lettered`.
+ */
+export interface ConsumedEvent {
+  topic: string;
+  partition: number;
+  /** The event type when this consumer handles it; otherwise (ignored, unreadable) undefined. */
+  type?: string;
+  outcome: 'processed' | 'duplicate' | 'ignored' | 'dead_lettered';
 }
 
 /**
@@ -79,7 +93,8 @@ export class EventConsumer {
     const maxAttempts = this.options.maxAttempts ?? 8;
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.handleOnce(message, { topic, partition, offset: message.offset });
+        const { type, outcome } = await this.handleOnce(message, { topic, partition, offset: message.offset });
+        this.options.onConsumed?.({ topic, partition, type, outcome });
         return;
       } catch (error) {
         const poison = error instanceof PoisonMessageError || error instanceof DomainError;
@@ -95,6 +110,7 @@ export class EventConsumer {
             reason: poison ? reason : `gave up after ${attempt} attempts: ${reason}`,
             attempts: attempt,
           });
+          this.options.onConsumed?.({ topic, partition, type: this.registeredTypeOf(message), outcome: 'dead_lettered' });
           return;
         }
         if (this.stopping)
@@ -122,19 +138,26 @@ export class EventConsumer {
     }
   }
 
-  private async handleOnce(message: KafkaMessage, source: MessageSource): Promise<void> {
+  private async handleOnce(message: KafkaMessage, source: MessageSource): Promise<Pick<ConsumedEvent, 'type' | 'outcome'>> {
     const event = parseCloudEvent(message);
     const registered = this.handlers.get(event.type);
     // Topics carry several event types; those this service does not react to are not its concern.
-    if (!registered) return;
+    if (!registered) return { outcome: 'ignored' };
     const { handler, contract } = registered;
     const payload = await validatePayload(contract, event.data);
-    await Correlation.run(event.correlationid, () =>
+    const isNew = await Correlation.run(event.correlationid, () =>
       this.transactions.run(async (manager) => {
         const isNew = await this.inbox.claim(manager, this.options.groupId, event.id, event.type);
-        if (!isNew) return;
-        await handler.handle(payload, { ...event, data: payload } as CloudEvent<typeof payload>, source);
+        if (isNew) await handler.handle(payload, { ...event, data: payload } as CloudEvent<typeof payload>, source);
+        return isNew;
       }),
     );
+    return { type: event.type, outcome: isNew ? 'processed' : 'duplicate' };
+  }
+
+  /** The type of a message this consumer handles, read from its header without trusting the rest. */
+  private registeredTypeOf(message: KafkaMessage): string | undefined {
+    const type = headerValue(message.headers, 'ce_type');
+    return type && this.handlers.has(type) ? type : undefined;
   }
 }

@@ -19,7 +19,12 @@ export interface OutboxRelayOptions {
   onError?: (error: unknown) => void;
   /** Called once per parked row, after its transaction commits; the hook for an alert or a metric. */
   onParked?: (row: ParkedRow) => void;
+  /** Called with the rows a pass published, after its transaction commits; the hook for metrics. */
+  onPublished?: (rows: PublishedRow[]) => void;
 }
+
+/** What is said of a published row: its topic and event type, no ids. */
+export type PublishedRow = Pick<OutboxRow, 'topic' | 'type'>;
 
 /** A row the relay gave up on: it stays unpublished and holds its aggregate's later rows. */
 export interface ParkedRow {
@@ -56,7 +61,7 @@ interface OutboxRow {
 
 interface BatchOutcome {
   selected: number;
-  published: number;
+  published: PublishedRow[];
   /** Rows the broker refused this pass: they and their aggregates' later rows wait for a retry. */
   refused: number;
   parked: ParkedRow[];
@@ -153,6 +158,7 @@ export class OutboxRelay {
       for (;;) {
         const outcome = await this.publishBatch();
         this.update({ publishing: true, lastError: undefined });
+        if (outcome.published.length > 0) this.options.onPublished?.(outcome.published);
         for (const parked of outcome.parked) this.options.onParked?.(parked);
         if (outcome.refused > outcome.parked.length) {
           this.scheduleRetry();
@@ -177,7 +183,7 @@ export class OutboxRelay {
     const schema = this.options.schema;
     let outage: unknown;
     const outcome = await this.dataSource.transaction(async (manager): Promise<BatchOutcome> => {
-      const outcome: BatchOutcome = { selected: 0, published: 0, refused: 0, parked: [] };
+      const outcome: BatchOutcome = { selected: 0, published: [], refused: 0, parked: [] };
       const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [this.lockKey]);
       if (!locked) return outcome;
       // A parked row holds the later rows of its aggregate: order per key outranks progress.
@@ -196,7 +202,7 @@ export class OutboxRelay {
       try {
         await this.kafka.sendBatch({ acks: -1, topicMessages: groupByTopic(rows) });
         await this.markPublished(manager, rows);
-        outcome.published = rows.length;
+        outcome.published = rows;
         return outcome;
       } catch (error) {
         if (isConnectionError(error)) throw error;
@@ -209,7 +215,7 @@ export class OutboxRelay {
         try {
           await this.kafka.sendBatch({ acks: -1, topicMessages: groupByTopic([row]) });
           await this.markPublished(manager, [row]);
-          outcome.published++;
+          outcome.published.push(row);
         } catch (error) {
           if (isConnectionError(error)) {
             outage = error;
@@ -220,7 +226,7 @@ export class OutboxRelay {
         }
       }
       // An unknown error on every row looks like the broker, not the rows: count no attempt.
-      if (outage === undefined && outcome.published === 0 && refusals.every((refusal) => !refusal.known)) {
+      if (outage === undefined && outcome.published.length === 0 && refusals.every((refusal) => !refusal.known)) {
         outage = new Error(refusals[0]?.reason ?? 'the broker refused every row');
         return outcome;
       }
