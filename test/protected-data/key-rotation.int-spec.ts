@@ -7,6 +7,7 @@ import { ProtectedDataRepository } from '../../apps/incident-intake/src/incident
 import { CaseProtectedDataRepository } from '../../apps/investigation-tracking/src/cases/infrastructure/case-protected-data.repository.js';
 import { rotateProtectedData } from '../../migrations/rotate-protected-data.js';
 import { testId } from '../factories/case.factory.js';
+import { testNow } from '../support/clock.js';
 import { openTestDataSource } from '../support/database.js';
 
 const ROWS = 3;
@@ -95,7 +96,7 @@ describe('key rotation of protected data', () => {
     for (const table of tables) {
       const store = table.storeWith(keyring([keyA], keyA.id));
       await table.dataSource.transaction(async (manager) => {
-        for (const id of table.ids) await store.save(manager, id, { name: `Witness ${id}` }, 'key-rotation-test');
+        for (const id of table.ids) await store.save(manager, id, { name: `Witness ${id}` }, 'key-rotation-test', testNow());
       });
     }
   });

@@ -34,14 +34,15 @@ export class SealedJsonStore<T> {
     private readonly keyColumn: string,
   ) {}
 
-  async save(manager: EntityManager, recordId: string, data: T, by: string): Promise<void> {
+  /** `at` is the service's clock time of the write (`updated_at`). */
+  async save(manager: EntityManager, recordId: string, data: T, by: string, at: Date): Promise<void> {
     const sealed = this.keyring.seal(recordId, JSON.stringify(data));
     await manager.query(
       `INSERT INTO ${this.table} (${this.keyColumn}, key_id, ciphertext, iv, auth_tag, updated_at, updated_by)
-       VALUES ($1, $2, $3, $4, $5, now(), $6)
+       VALUES ($1, $2, $3, $4, $5, $7, $6)
        ON CONFLICT (${this.keyColumn}) DO UPDATE SET key_id = EXCLUDED.key_id, ciphertext = EXCLUDED.ciphertext, iv = EXCLUDED.iv,
          auth_tag = EXCLUDED.auth_tag, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by`,
-      [recordId, sealed.keyId, sealed.ciphertext, sealed.iv, sealed.authTag, by],
+      [recordId, sealed.keyId, sealed.ciphertext, sealed.iv, sealed.authTag, by, at],
     );
   }
 

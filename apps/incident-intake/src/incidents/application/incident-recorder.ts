@@ -42,7 +42,8 @@ export class IncidentRecorder {
     );
     await this.incidents.insert(manager, incident);
     await this.outbox.append(manager, incident.pullEvents(), this.clock.now());
-    if (input.protectedData) await this.protectedData.save(manager, incident.id, input.protectedData, input.reporter.subject);
+    if (input.protectedData)
+      await this.protectedData.save(manager, incident.id, input.protectedData, input.reporter.subject, incident.state.reportedAt);
     return { incident, warnings };
   }
 }
