@@ -6,7 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ThrottlerModule } from '@nestjs/throttler';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { correlationMiddleware, HttpMetrics } from '#observability';
+import { correlationMiddleware, HttpMetrics, httpTracingMiddleware, Tracing } from '#observability';
 import { ErrorFilter } from './error.filter.js';
 import { inputScreeningMiddleware } from './input-screening.js';
 import { MediaTypeGuard } from './media-type.guard.js';
@@ -45,8 +45,18 @@ function withSharedGuards(module: Type<unknown>): DynamicModule {
     providers: [
       { provide: APP_GUARD, useClass: RateLimitGuard },
       { provide: APP_GUARD, useClass: MediaTypeGuard },
+      // Started while the modules are built, before any request or consumer; flushed at shutdown.
+      { provide: Tracing, inject: [ConfigService], useFactory: startTracing },
     ],
   };
+}
+
+function startTracing(config: ConfigService): Tracing {
+  return Tracing.start({
+    exporter: config.getOrThrow('OTEL_TRACES_EXPORTER'),
+    endpoint: config.getOrThrow('OTEL_EXPORTER_OTLP_ENDPOINT'),
+    serviceName: config.getOrThrow('OTEL_SERVICE_NAME'),
+  });
 }
 
 /**
@@ -64,6 +74,8 @@ export async function createService(module: Type<unknown>, service: ServiceDescr
   // ETags are set by handlers from record versions; Express's body hashes would be mistaken for them.
   app.set('etag', false);
   app.use(correlationMiddleware);
+  // After the body parser: its stream callbacks would not keep the span's context.
+  if (app.get(Tracing).enabled) app.use(httpTracingMiddleware);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());
   app.enableShutdownHooks();

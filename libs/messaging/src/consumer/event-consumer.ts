@@ -3,7 +3,7 @@ import type { Consumer, KafkaMessage } from 'kafkajs';
 import type { EventContract } from '#contracts';
 import { DomainError } from '#domain';
 import { isTransientFailure, type Transactions } from '#database';
-import { Correlation } from '#observability';
+import { Correlation, processing } from '#observability';
 import { headerValue, parseCloudEvent, type CloudEvent } from '../envelope.js';
 import type { Inbox } from '../inbox/inbox.js';
 import type { KafkaConnection } from '../kafka-connection.js';
@@ -77,7 +77,19 @@ export class EventConsumer {
     await consumer.run({
       autoCommit: false,
       eachMessage: async ({ topic, partition, message, heartbeat }) => {
-        await this.process(topic, partition, message, heartbeat);
+        await processing(
+          {
+            topic,
+            partition,
+            offset: message.offset,
+            consumerGroup: this.options.groupId,
+            // Unchecked until parsed, so only used to describe the span.
+            id: headerValue(message.headers, 'ce_id'),
+            type: headerValue(message.headers, 'ce_type'),
+            headers: message.headers,
+          },
+          () => this.process(topic, partition, message, heartbeat),
+        );
         await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
       },
     });

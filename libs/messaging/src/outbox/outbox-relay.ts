@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
+import { sending } from '#observability';
 import { isConnectionError, type KafkaConnection } from '../kafka-connection.js';
 
 export interface OutboxRelayOptions {
@@ -200,7 +201,7 @@ export class OutboxRelay {
       outcome.selected = rows.length;
       if (rows.length === 0) return outcome;
       try {
-        await this.kafka.sendBatch({ acks: -1, topicMessages: groupByTopic(rows) });
+        await this.send(rows);
         await this.markPublished(manager, rows);
         outcome.published = rows;
         return outcome;
@@ -213,7 +214,7 @@ export class OutboxRelay {
         const key = `${row.aggregatetype}/${row.aggregateid}`;
         if (blocked.has(key)) continue;
         try {
-          await this.kafka.sendBatch({ acks: -1, topicMessages: groupByTopic([row]) });
+          await this.send([row]);
           await this.markPublished(manager, [row]);
           outcome.published.push(row);
         } catch (error) {
@@ -239,6 +240,10 @@ export class OutboxRelay {
     });
     if (outage !== undefined) throw outage;
     return outcome;
+  }
+
+  private async send(rows: OutboxRow[]): Promise<void> {
+    await sending(rows, () => this.kafka.sendBatch({ acks: -1, topicMessages: groupByTopic(rows) }));
   }
 
   private async markPublished(manager: EntityManager, rows: OutboxRow[]): Promise<void> {

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { dataSchemaOf } from '#contracts';
 import type { PendingEvent } from '#domain';
-import { Correlation } from '#observability';
+import { Correlation, eventCreated } from '#observability';
 import { headersOf, type CloudEventAttributes } from '../envelope.js';
 
 /**
@@ -40,7 +40,8 @@ export class Outbox {
           contract.type,
           JSON.stringify(payload),
           contract.topic,
-          JSON.stringify(headersOf(attributes)),
+          // The W3C trace context travels with the row: the relay publishes it later, from another context.
+          JSON.stringify({ ...headersOf(attributes), ...eventCreated({ topic: contract.topic, id, type: contract.type }) }),
         ],
       );
       ids.push(id);
