@@ -96,6 +96,8 @@ describe('loadEnv', () => {
       JWT_MAX_LIFETIME_SECONDS: 43200,
       JWT_CLOCK_SKEW_SECONDS: 60,
       LOG_LEVEL: 'info',
+      OTEL_TRACES_EXPORTER: 'none',
+      OTEL_SERVICE_NAME: 'example',
       EXTRA: 'x',
       EXAMPLE_KEY: 'key-production',
     });
@@ -134,6 +136,8 @@ describe('loadEnv', () => {
     [{ JWT_CLOCK_SKEW_SECONDS: '-1' }, 'JWT_CLOCK_SKEW_SECONDS:'],
     [{ JWT_CLOCK_SKEW_SECONDS: '3600' }, 'JWT_CLOCK_SKEW_SECONDS:'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL:'],
+    [{ OTEL_TRACES_EXPORTER: 'jaeger' }, 'OTEL_TRACES_EXPORTER:'],
+    [{ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' }, 'OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL'],
   ])('rejects %j', (raw, problem) => {
     const problems = problemsOf({ NODE_ENV: 'development', ...raw });
     expect(problems).toHaveLength(1);

@@ -87,7 +87,10 @@ export class ServiceEnv {
   OTEL_TRACES_EXPORTER!: (typeof TraceExporters)[number];
 
   /** OTLP/HTTP base URL of the collector; spans are posted to `<endpoint>/v1/traces`. */
-  @IsUrl({ require_tld: false, protocols: ['https', 'http'] }, { message: 'OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL' })
+  @IsUrl(
+    { require_tld: false, require_protocol: true, protocols: ['https', 'http'] },
+    { message: 'OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL' },
+  )
   OTEL_EXPORTER_OTLP_ENDPOINT!: string;
 
   /** `service.name` of the spans; defaults to the service's name. */
