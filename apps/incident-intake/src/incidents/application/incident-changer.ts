@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Transactions } from '#database';
 import { CLOCK, StaleVersionError, type Actor, type Clock } from '#domain';
 import { Outbox } from '#messaging';
+import { PartnerIncidentStream } from '../../partner-stream/partner-incident-stream.js';
 import type { Incident } from '../domain/incident.js';
 import { IncidentRepository } from '../infrastructure/incident.repository.js';
 import { IncidentFinder } from './incident-finder.js';
@@ -17,6 +18,7 @@ export class IncidentChanger {
     @Inject(IncidentRepository) private readonly incidents: IncidentRepository,
     @Inject(IncidentFinder) private readonly finder: IncidentFinder,
     @Inject(Outbox) private readonly outbox: Outbox,
+    @Inject(PartnerIncidentStream) private readonly partner: PartnerIncidentStream,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -37,9 +39,11 @@ export class IncidentChanger {
           `Incident ${incident.state.reference} is at version ${readVersion}, not ${expectedVersion}; reload it and apply the change again`,
         );
       }
+      const before = incident.snapshot();
       const result = apply(incident, this.clock);
       await this.incidents.update(manager, incident, readVersion);
       await this.outbox.append(manager, incident.pullEvents(), this.clock.now());
+      await this.outbox.append(manager, this.partner.eventsFor(before, incident), incident.state.updatedAt);
       return { incident, result };
     });
   }

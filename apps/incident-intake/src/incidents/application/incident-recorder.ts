@@ -4,6 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { ExternalReference } from '#contracts';
 import { CLOCK, type Clock } from '#domain';
 import { Outbox } from '#messaging';
+import { PartnerIncidentStream } from '../../partner-stream/partner-incident-stream.js';
 import type { IncidentDetails } from '../domain/incident-details.js';
 import { Incident } from '../domain/incident.js';
 import type { ProtectedData } from '../domain/protected-data.js';
@@ -22,6 +23,7 @@ export class IncidentRecorder {
     @Inject(IncidentRepository) private readonly incidents: IncidentRepository,
     @Inject(ProtectedDataRepository) private readonly protectedData: ProtectedDataRepository,
     @Inject(Outbox) private readonly outbox: Outbox,
+    @Inject(PartnerIncidentStream) private readonly partner: PartnerIncidentStream,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -42,6 +44,7 @@ export class IncidentRecorder {
     );
     await this.incidents.insert(manager, incident);
     await this.outbox.append(manager, incident.pullEvents(), this.clock.now());
+    await this.outbox.append(manager, this.partner.eventsFor(undefined, incident), incident.state.updatedAt);
     if (input.protectedData)
       await this.protectedData.save(manager, incident.id, input.protectedData, input.reporter.subject, incident.state.reportedAt);
     return { incident, warnings };
