@@ -286,7 +286,8 @@ describe('investigation-tracking refuses bad input with a clear 4xx and writes n
   const rows = refusals.map(([what, method, path, body, status, field]) => ({ what, method, path, body, status, field }));
 
   it.each(rows)('refuses $what', async ({ method, path, body, status, field }) => {
-    const etag = (await request(investigation.url).get(c()).set('Authorization', `Bearer ${officer}`).expect(200)).headers.etag;
+    const before = await request(investigation.url).get(c()).set('Authorization', `Bearer ${officer}`).expect(200);
+    const etag = before.headers.etag;
     const service = request(investigation.url);
     const response = await service[method](path())
       .set('Authorization', `Bearer ${officer}`)
@@ -297,8 +298,9 @@ describe('investigation-tracking refuses bad input with a clear 4xx and writes n
     expect(response.body).toMatchObject({ statusCode: status, error: expect.any(String), message: expect.any(String) });
     if (field) expect(response.body.details.map((detail: { field: string }) => detail.field)).toContain(field);
     const after = await request(investigation.url).get(c()).set('Authorization', `Bearer ${officer}`).expect(200);
-    expect(after.headers.etag).toBe('W/"1"');
-    expect(after.body.timeline).toHaveLength(1);
+    // Unchanged, compared with what it was: another test of this file may have changed the case before.
+    expect(after.headers.etag).toBe(etag);
+    expect(after.body.timeline).toHaveLength(before.body.timeline.length);
   });
 
   it.each([

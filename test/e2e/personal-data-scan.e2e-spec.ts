@@ -76,7 +76,6 @@ type Service = RunningService & { logFile: string };
 
 describe('no personal data anywhere: planted names never leave the protected stores (real services, Kafka and PostgreSQL)', () => {
   const services = {} as Record<ServiceName, Service>;
-  const stopped = new Set<ServiceName>();
   let reader: TopicReader;
   const officer = tokenFor('officer', ORG, 'officer-scan');
   const outsider = tokenFor('officer', 'org-scan-other', 'officer-scan-other');
@@ -118,17 +117,6 @@ describe('no personal data anywhere: planted names never leave the protected sto
     });
   }
 
-  async function stopAll(): Promise<void> {
-    await Promise.all(
-      (Object.keys(services) as ServiceName[])
-        .filter((name) => !stopped.has(name))
-        .map(async (name) => {
-          stopped.add(name);
-          await services[name].stop();
-        }),
-    );
-  }
-
   beforeAll(async () => {
     const start = async (name: ServiceName, env: Record<string, string> = {}) => {
       const logFile = `.stack/logs/e2e-personal-data-scan-${name}.log`;
@@ -141,14 +129,19 @@ describe('no personal data anywhere: planted names never leave the protected sto
       start('council-reporting'),
     ]);
     reader = await TopicReader.open(...AllTopics);
+    // One scenario, acted once before every scan: the scans then pass in any order (jest --randomize).
+    await plantNames();
+    await driveOrdinaryTraffic();
+    await refuseAndAmend();
   });
 
   afterAll(async () => {
     await reader?.close();
-    await stopAll();
+    await Promise.all(Object.values(services).map((service) => service.stop()));
   });
 
-  it('plants the names through every protected-data entry point, and the owning organisation reads them back', async () => {
+  /** Plants the names through every protected-data entry point. */
+  async function plantNames(): Promise<void> {
     restrictedIncident = (
       await intake()
         .post('/incidents')
@@ -176,7 +169,9 @@ describe('no personal data anywhere: planted names never leave the protected sto
     for (const id of [restrictedCase, confidentialCase]) {
       await investigation().put(`/cases/${id}/protected-data`).set(as(officer)).send(caseProtected).expect(204);
     }
+  }
 
+  it('gives the planted names back to the owning organisation, where the scanner finds them', async () => {
     // The positive control: without it, finding nothing anywhere would prove nothing.
     const incidentData = await intake().get(`/incidents/${restrictedIncident}/protected-data`).set(as(officer)).expect(200);
     expect(incidentData.body).toEqual(replacedProtected);
@@ -195,7 +190,8 @@ describe('no personal data anywhere: planted names never leave the protected sto
     );
   });
 
-  it('drives the ordinary traffic around them and keeps every answer', async () => {
+  /** Drives the ordinary traffic around the names and keeps every answer for the scans below. */
+  async function driveOrdinaryTraffic(): Promise<void> {
     const current = await intake().get(`/incidents/${restrictedIncident}`).set(as(officer)).expect(200);
     expect(current.body.status).toBe('verified');
 
@@ -252,9 +248,10 @@ describe('no personal data anywhere: planted names never leave the protected sto
     ] as const) {
       await read(`GET /audit (${service})`, call().get('/audit').query({ limit: 500 }).set(as(admin)));
     }
-  });
+  }
 
-  it('refuses invalid requests that carry the names, and amends the incident around them', async () => {
+  /** Sends invalid requests that carry the names, keeping the refusals, and amends the incident around them. */
+  async function refuseAndAmend(): Promise<void> {
     const incidentUrl = `/incidents/${restrictedIncident}`;
     const etag = (await intake().get(incidentUrl).set(as(officer)).expect(200)).headers.etag;
     // Verified incidents may still be amended; the history is read again after it.
@@ -400,7 +397,7 @@ describe('no personal data anywhere: planted names never leave the protected sto
     // Nothing refused changed what the owning organisation holds.
     expect((await intake().get(`${incidentUrl}/protected-data`).set(as(officer)).expect(200)).body).toEqual(replacedProtected);
     expect((await investigation().get(`${caseUrl}/protected-data`).set(as(officer)).expect(200)).body).toEqual(caseProtected);
-  });
+  }
 
   it('puts none of them on any topic of the contract, dead-letter twins included', async () => {
     const timelineLength = async (caseId: string) =>
@@ -450,9 +447,9 @@ describe('no personal data anywhere: planted names never leave the protected sto
     const marker = `scan-end-${Date.now()}`;
     for (const name of Object.keys(services) as ServiceName[]) {
       await request(services[name].url).get('/statistics').set('X-Correlation-Id', marker).set(as(officer));
+      // Logs are written in order: with the marker in, everything the scenario logged before it is too.
       await eventually(async () => expect(readFileSync(services[name].logFile, 'utf8')).toContain(marker));
     }
-    await stopAll();
     const leaks: Leak[] = [];
     for (const name of Object.keys(services) as ServiceName[]) {
       const log = readFileSync(services[name].logFile, 'utf8');
