@@ -158,7 +158,6 @@ describe('importing AWSD exports reproduces their per-year totals in the statist
       startService('investigation-tracking'),
     ]);
     dataSource = await openTestDataSource('intake');
-    await forgetImportedIncidents();
   });
 
   afterAll(async () => {
@@ -166,67 +165,78 @@ describe('importing AWSD exports reproduces their per-year totals in the statist
     await Promise.all([intake.stop(), reporting.stop(), investigation.stop()]);
   });
 
-  it('imports awsd-sample.csv (41 columns) and the statistics equal awsd-sample.expected.json', async () => {
-    const summary = await importFile(sample('awsd-sample.csv')).expect(200);
-    expect(summary.body).toMatchObject({ rows: 55, created: 55, alreadyImported: 0, failed: 0, errors: [] });
-    // AWSD's own breakdowns exceed the people counted in some rows: kept, and flagged.
-    expect(summary.body.warnings.length).toBeGreaterThan(0);
-    await expectStatistics(expected.per_year);
-    for (const [year, figures] of Object.entries(expected.per_year)) {
-      expect(await reportFor(year)).toMatchObject(figures);
-    }
-    // The file's own totals agree with the expected ones: the two readings confirm each other.
-    expect(
-      Object.fromEntries(
-        Object.entries(totalsOfFile('awsd-sample.csv')).map(([year, { detained: _detained, ...figures }]) => [year, figures]),
-      ),
-    ).toEqual(expected.per_year);
-  });
+  // One import of the sample, which each test of the block reads in any order (jest --randomize).
+  describe('the 41-column sample, imported once', () => {
+    let summary: request.Response;
 
-  it('opens no case for imported history, not even when an officer verifies an imported killing', async () => {
-    const awsd = `FROM intake.incident i JOIN investigation.incident_fact f ON f.incident_id = i.id WHERE i.external_source = 'awsd' AND ${ours}`;
-    const [killing] = await dataSource.query(
-      `SELECT id FROM intake.incident i WHERE external_source = 'awsd' AND ${ours} AND status = 'reported'
-       AND EXISTS (SELECT 1 FROM jsonb_array_elements(details->'personnel') c WHERE c->>'harm' = 'killed' AND (c->>'count')::int > 0) LIMIT 1`,
-    );
-    await request(intake.url).post(`/incidents/${killing.id}/verify`).set('Authorization', `Bearer ${officer}`).expect(200);
-    // investigation-tracking has taken in every imported incident, the verification included.
-    await eventually(async () => {
-      const [{ count, verified }] = await dataSource.query(
-        `SELECT count(*)::int AS count, count(*) FILTER (WHERE f.status = 'verified')::int AS verified ${awsd}`,
-      );
-      expect({ count, verified }).toEqual({ count: 55, verified: 1 });
+    beforeAll(async () => {
+      await forgetImportedIncidents();
+      summary = await importFile(sample('awsd-sample.csv')).expect(200);
     });
-    const [{ cases }] = await dataSource.query(
-      `SELECT count(*)::int AS cases FROM investigation.case_incident c JOIN intake.incident i ON i.id = c.incident_id
-       WHERE i.external_source = 'awsd' AND ${ours}`,
-    );
-    expect(cases).toBe(0);
-  });
 
-  it('creates nothing new when the same file is imported again', async () => {
-    const summary = await importFile(sample('awsd-sample.csv')).expect(200);
-    expect(summary.body).toMatchObject({ rows: 55, created: 0, alreadyImported: 55, failed: 0 });
-    await expectStatistics(expected.per_year);
-    const [{ count }] = await dataSource.query(
-      `SELECT count(*)::int AS count FROM intake.incident i WHERE external_source = 'awsd' AND ${ours}`,
-    );
-    expect(count).toBe(55);
-  });
+    it('imports awsd-sample.csv (41 columns) and the statistics equal awsd-sample.expected.json', async () => {
+      expect(summary.body).toMatchObject({ rows: 55, created: 55, alreadyImported: 0, failed: 0, errors: [] });
+      // AWSD's own breakdowns exceed the people counted in some rows: kept, and flagged.
+      expect(summary.body.warnings.length).toBeGreaterThan(0);
+      await expectStatistics(expected.per_year);
+      for (const [year, figures] of Object.entries(expected.per_year)) {
+        expect(await reportFor(year)).toMatchObject(figures);
+      }
+      // The file's own totals agree with the expected ones: the two readings confirm each other.
+      expect(
+        Object.fromEntries(
+          Object.entries(totalsOfFile('awsd-sample.csv')).map(([year, { detained: _detained, ...figures }]) => [year, figures]),
+        ),
+      ).toEqual(expected.per_year);
+    });
 
-  it('keeps the source verification status and counts archived and pending incidents too', async () => {
-    const rows: { status: string; count: number }[] = await dataSource.query(
-      `SELECT details->>'sourceVerification' AS status, count(*)::int AS count FROM intake.incident i
-       WHERE external_source = 'awsd' AND ${ours} GROUP BY 1 ORDER BY 1`,
-    );
-    expect(rows).toEqual([
-      { status: 'archived', count: 11 },
-      { status: 'pending', count: 12 },
-      { status: 'verified', count: 32 },
-    ]);
+    it('opens no case for imported history, not even when an officer verifies an imported killing', async () => {
+      const awsd = `FROM intake.incident i JOIN investigation.incident_fact f ON f.incident_id = i.id WHERE i.external_source = 'awsd' AND ${ours}`;
+      const [killing] = await dataSource.query(
+        `SELECT id FROM intake.incident i WHERE external_source = 'awsd' AND ${ours} AND status = 'reported'
+         AND EXISTS (SELECT 1 FROM jsonb_array_elements(details->'personnel') c WHERE c->>'harm' = 'killed' AND (c->>'count')::int > 0) LIMIT 1`,
+      );
+      await request(intake.url).post(`/incidents/${killing.id}/verify`).set('Authorization', `Bearer ${officer}`).expect(200);
+      // investigation-tracking has taken in every imported incident, the verification included.
+      await eventually(async () => {
+        const [{ count, verified }] = await dataSource.query(
+          `SELECT count(*)::int AS count, count(*) FILTER (WHERE f.status = 'verified')::int AS verified ${awsd}`,
+        );
+        expect({ count, verified }).toEqual({ count: 55, verified: 1 });
+      });
+      const [{ cases }] = await dataSource.query(
+        `SELECT count(*)::int AS cases FROM investigation.case_incident c JOIN intake.incident i ON i.id = c.incident_id
+         WHERE i.external_source = 'awsd' AND ${ours}`,
+      );
+      expect(cases).toBe(0);
+    });
+
+    it('creates nothing new when the same file is imported again', async () => {
+      const summary = await importFile(sample('awsd-sample.csv')).expect(200);
+      expect(summary.body).toMatchObject({ rows: 55, created: 0, alreadyImported: 55, failed: 0 });
+      await expectStatistics(expected.per_year);
+      const [{ count }] = await dataSource.query(
+        `SELECT count(*)::int AS count FROM intake.incident i WHERE external_source = 'awsd' AND ${ours}`,
+      );
+      expect(count).toBe(55);
+    });
+
+    it('keeps the source verification status and counts archived and pending incidents too', async () => {
+      const rows: { status: string; count: number }[] = await dataSource.query(
+        `SELECT details->>'sourceVerification' AS status, count(*)::int AS count FROM intake.incident i
+         WHERE external_source = 'awsd' AND ${ours} GROUP BY 1 ORDER BY 1`,
+      );
+      expect(rows).toEqual([
+        { status: 'archived', count: 11 },
+        { status: 'pending', count: 12 },
+        { status: 'verified', count: 32 },
+      ]);
+    });
   });
 
   it('refuses rows whose source incident id now describes another incident, rather than mixing them up', async () => {
+    await forgetImportedIncidents();
+    await importFile(sample('awsd-sample.csv')).expect(200);
     // The two sample files number the same incidents differently (the 41-column one leaves out detention-only rows).
     const summary = await importFile(sample('awsd-sample-hxl.csv')).expect(200);
     expect(summary.body.rows).toBe(60);
