@@ -26,7 +26,7 @@ describe('partner streams: what partners read of incidents and cases', () => {
     await Promise.all([intake, investigation].map((service) => service.stop()));
   });
 
-  async function report(overrides: object) {
+  async function report(overrides: Record<string, unknown>) {
     return request(intake.url).post('/incidents').set('Authorization', `Bearer ${officer}`).send(reportIncidentBody(overrides)).expect(201);
   }
 

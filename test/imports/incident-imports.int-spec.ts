@@ -10,6 +10,8 @@ import { IncidentRecorder } from '../../apps/incident-intake/src/incidents/appli
 import { IncidentEntity } from '../../apps/incident-intake/src/incidents/infrastructure/incident.entity.js';
 import { IncidentRepository } from '../../apps/incident-intake/src/incidents/infrastructure/incident.repository.js';
 import { ProtectedDataRepository } from '../../apps/incident-intake/src/incidents/infrastructure/protected-data.repository.js';
+import { OrganisationTypeDirectory } from '../../apps/incident-intake/src/partner-stream/organisation-types.js';
+import { PartnerIncidentStream } from '../../apps/incident-intake/src/partner-stream/partner-incident-stream.js';
 import { testClock } from '../support/clock.js';
 import { openTestDataSource } from '../support/database.js';
 
@@ -43,6 +45,7 @@ describe('importing while the database fails', () => {
         // Never used: the rows name no actor.
         new ProtectedDataRepository(undefined as unknown as ProtectedDataKeyring),
         new Outbox('intake', '/accountability/incident-intake'),
+        new PartnerIncidentStream(OrganisationTypeDirectory.parse(undefined)),
         testClock,
       ),
       new IncidentRepository(),
