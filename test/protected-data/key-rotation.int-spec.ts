@@ -110,7 +110,9 @@ describe('key rotation of protected data', () => {
     await Promise.all(tables.map((table) => table.dataSource.destroy()));
   });
 
-  it('reads rows sealed under the old key once B is current, rotates them to B, and a keyring without A still reads them', async () => {
+  // One test, three steps on the same rows: each step starts where the one before left them (jest --randomize shuffles tests).
+  it('rotates the rows from A to B in process, from B to the development key with the CLI, and they stay readable at each step', async () => {
+    // Rows sealed under the old key are read once B is current, rotated to B, and a keyring without A still reads them.
     const ringAB = keyring([keyA, keyB], keyB.id);
     for (const table of tables) {
       expect(await keyIdsOf(table)).toEqual([keyA.id]);
@@ -143,10 +145,8 @@ describe('key rotation of protected data', () => {
       () => undefined,
     );
     expect(again.map((result) => result.rotated)).toEqual([0, 0]);
-  });
 
-  it('rotates with the CLI, from each service configuration, and is safe to run twice', () => {
-    // B is still in the keyring, beside the development key k0 (PROTECTED_DATA_KEY), which becomes current again.
+    // The CLI, from each service configuration, safe to run twice. B is still in the keyring, beside the development key k0 (PROTECTED_DATA_KEY), which becomes current again.
     const env = { PROTECTED_DATA_KEYS: `${keyB.id}:${keyB.key.toString('base64')}`, PROTECTED_DATA_CURRENT_KEY_ID: 'k0' };
     const first = rotateCommand(env);
     expect(first).toContain(`intake.incident_protected_data: ${ROWS} rotated to key 'k0', 0 left under older keys`);
@@ -155,9 +155,8 @@ describe('key rotation of protected data', () => {
     const second = rotateCommand(env);
     expect(second).toContain(`intake.incident_protected_data: 0 rotated to key 'k0'`);
     expect(second).toContain(`investigation.case_protected_data: 0 rotated to key 'k0'`);
-  });
 
-  it('leaves the rows readable with the development key alone', async () => {
+    // Readable with the development key alone.
     for (const table of tables) {
       expect(await keyIdsOf(table)).toEqual(['k0']);
       expect(await readAll(table, keyring([{ id: 'k0', key: developmentKey }], 'k0'))).toEqual(expected(table));
