@@ -45,17 +45,21 @@ describe('hostile input is refused by the HTTP bootstrap every service shares', 
       .body;
   }
 
-  beforeAll(async () => {
-    [intake, council] = await Promise.all([startService('incident-intake'), startService('council-reporting')]);
-    investigation = await startService('investigation-tracking', { INCIDENT_INTAKE_URL: intake.url });
-    intakeData = await openTestDataSource('intake');
+  /** An incident of its own, for a test that changes one: the refusal tests check that the shared one stays as it was. */
+  async function reportedIncident(): Promise<{ id: string; etag: string }> {
     const reported = await request(intake.url)
       .post('/incidents')
       .set('Authorization', `Bearer ${officer}`)
       .send({ ...reportIncidentBody({ countryCode: 'KM' }), protected: protectedBody })
       .expect(201);
-    incidentId = reported.body.id;
-    incidentEtag = reported.headers.etag;
+    return { id: reported.body.id, etag: reported.headers.etag };
+  }
+
+  beforeAll(async () => {
+    [intake, council] = await Promise.all([startService('incident-intake'), startService('council-reporting')]);
+    investigation = await startService('investigation-tracking', { INCIDENT_INTAKE_URL: intake.url });
+    intakeData = await openTestDataSource('intake');
+    ({ id: incidentId, etag: incidentEtag } = await reportedIncident());
   });
 
   afterAll(async () => {
@@ -130,8 +134,9 @@ describe('hostile input is refused by the HTTP bootstrap every service shares', 
     });
 
     it('accepts JSON with a charset parameter', async () => {
+      const { id } = await reportedIncident();
       await request(intake.url)
-        .put(`/incidents/${incidentId}/protected-data`)
+        .put(`/incidents/${id}/protected-data`)
         .set('Authorization', `Bearer ${officer}`)
         .set('Content-Type', 'application/json; charset=utf-8')
         .send(JSON.stringify(protectedBody))
@@ -139,13 +144,13 @@ describe('hostile input is refused by the HTTP bootstrap every service shares', 
     });
 
     it('lets a write without a body through without Content-Type', async () => {
-      const response = await fetch(`${intake.url}/incidents/${incidentId}/verify`, {
+      const { id, etag } = await reportedIncident();
+      const response = await fetch(`${intake.url}/incidents/${id}/verify`, {
         method: 'POST',
-        headers: { Authorization: `Bearer ${officer}`, 'If-Match': incidentEtag },
+        headers: { Authorization: `Bearer ${officer}`, 'If-Match': etag },
       });
       expect(response.status).toBe(200);
       expect(((await response.json()) as { status: string }).status).toBe('verified');
-      incidentEtag = response.headers.get('etag')!;
     });
   });
 
