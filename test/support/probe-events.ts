@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { IsInt, IsUUID } from 'class-validator';
 import { deadLetterTopicOf, type EventContract, type Topic } from '#contracts';
-import { KafkaConnection } from '#messaging';
+import { headersOf, KafkaConnection } from '#messaging';
+import { testNow } from './clock.js';
 
 /** A payload for testing the messaging machinery on topics of its own, away from the contract's. */
 export class ProbeRecordedV1 {
@@ -41,4 +42,21 @@ export async function createProbeTopic(kafka: KafkaConnection, name: string, par
 
 export function testKafka(clientId: string): KafkaConnection {
   return new KafkaConnection({ clientId, brokers: process.env.KAFKA_BROKERS!.split(',') });
+}
+
+/** A probe event as a producer sends it: CloudEvents headers, `payload` as the JSON value, keyed by the probe id. */
+export function probeMessage(probeId: string, payload: object, eventId: string = randomUUID()) {
+  return {
+    key: probeId,
+    value: JSON.stringify(payload),
+    headers: headersOf({
+      specversion: '1.0',
+      id: eventId,
+      source: '/accountability/test',
+      type: 'test.probe.recorded.v1',
+      time: testNow().toISOString(),
+      subject: `incident/${probeId}`,
+      dataschema: '',
+    }),
+  };
 }

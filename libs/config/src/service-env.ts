@@ -117,6 +117,25 @@ export class ServiceEnv {
   @Min(0)
   DATABASE_STATEMENT_TIMEOUT_MS!: number;
 
+  /** Published outbox rows are deleted this many days after publication (unpublished and parked ones never). */
+  @IsInt()
+  @Min(1)
+  OUTBOX_RETENTION_DAYS!: number;
+
+  /**
+   * Inbox rows may be deleted this many days after processing; 0 keeps them forever. The job
+   * never goes below the retention of the topics (forever for the event topics), so a
+   * redelivered event is still absorbed; see `MessagingRetention`.
+   */
+  @IsInt()
+  @Min(0)
+  INBOX_RETENTION_DAYS!: number;
+
+  /** Minutes between the service's retention runs; 0 turns the schedule off (`npm run retention` still works). */
+  @IsInt()
+  @Min(0)
+  RETENTION_INTERVAL_MINUTES!: number;
+
   /**
    * Test mode only (refused otherwise): the instant the service's clock shows when the process
    * starts, from which it runs with real time; CI runs the e2e suite next year with it.
@@ -156,5 +175,8 @@ export function commonDefaults(service: string): Record<string, string> {
     RATE_LIMIT_PER_MINUTE: '600',
     RATE_LIMIT_PER_IP_PER_MINUTE: '3000',
     DATABASE_STATEMENT_TIMEOUT_MS: '30000',
+    OUTBOX_RETENTION_DAYS: '7',
+    INBOX_RETENTION_DAYS: '0',
+    RETENTION_INTERVAL_MINUTES: '60',
   };
 }

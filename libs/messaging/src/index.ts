@@ -11,5 +11,6 @@ export * from './consumer/integration-event-handler.js';
 export * from './consumer/event-consumer.js';
 export * from './consumer/dead-letter.js';
 export * from './dead-letter/dead-letter-queue.js';
+export * from './retention/messaging-retention.js';
 export * from './provisioning/provision-topics.js';
 export * from './messaging.module.js';

@@ -10,7 +10,9 @@ import {
 import { ConfigService } from '@nestjs/config';
 import { Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
+import { AllTopics } from '#contracts';
 import { Transactions } from '#database';
+import { CLOCK, type Clock } from '#domain';
 import { EventConsumer } from './consumer/event-consumer.js';
 import type { IntegrationEventHandler } from './consumer/integration-event-handler.js';
 import { Inbox } from './inbox/inbox.js';
@@ -18,6 +20,8 @@ import { KafkaConnection } from './kafka-connection.js';
 import { MessagingMetrics } from './messaging-metrics.js';
 import { OutboxRelay } from './outbox/outbox-relay.js';
 import { Outbox } from './outbox/outbox.js';
+import { MessagingRetention } from './retention/messaging-retention.js';
+import { RetentionSchedule } from './retention/retention-schedule.js';
 
 export interface MessagingOptions {
   /** Service name: Kafka client id, CloudEvents `source` and default consumer group. */
@@ -113,6 +117,24 @@ export class MessagingModule {
                   onConsumed: metrics.onConsumed,
                 })
               : undefined,
+        },
+        {
+          provide: RetentionSchedule,
+          inject: [DataSource, KafkaConnection, ConfigService, CLOCK],
+          useFactory: (dataSource: DataSource, kafka: KafkaConnection, config: ConfigService, clock: Clock) =>
+            new RetentionSchedule(
+              // Every contract topic and DLQ, not only those consumed: one conservative rule for the job and the CLI.
+              new MessagingRetention(dataSource, kafka, {
+                schema: options.schema,
+                outboxRetentionDays: config.getOrThrow<number>('OUTBOX_RETENTION_DAYS'),
+                inboxRetentionDays: config.getOrThrow<number>('INBOX_RETENTION_DAYS'),
+                topics: AllTopics,
+                log,
+              }),
+              clock,
+              config.getOrThrow<number>('RETENTION_INTERVAL_MINUTES'),
+              (error) => log('error', 'retention run failed; it runs again at the next interval', { error: String(error) }),
+            ),
         },
         {
           provide: MessagingLifecycle,
