@@ -2,19 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { Transactions } from '#database';
 import { systemClock } from '#domain';
-import {
-  DeadLetterQueue,
-  EventConsumer,
-  headersOf,
-  Inbox,
-  PoisonMessageError,
-  type IntegrationEventHandler,
-  type KafkaConnection,
-} from '#messaging';
+import { DeadLetterQueue, EventConsumer, Inbox, PoisonMessageError, type IntegrationEventHandler, type KafkaConnection } from '#messaging';
 import { parseDlqArguments, runDlqCommand } from '../../migrations/dlq.js';
 import { openTestDataSource } from '../support/database.js';
 import { eventually } from '../support/eventually.js';
-import { createProbeTopic, probeContract, testKafka, type ProbeRecordedV1 } from '../support/probe-events.js';
+import { createProbeTopic, probeContract, probeMessage, testKafka, type ProbeRecordedV1 } from '../support/probe-events.js';
 import { TopicReader } from '../support/topic-reader.js';
 
 describe('npm run dlq: list, show and replay dead letters once (real Kafka and PostgreSQL)', () => {
@@ -40,29 +32,11 @@ describe('npm run dlq: list, show and replay dead letters once (real Kafka and P
     },
   };
 
-  async function send(probeId: string, value: string): Promise<string> {
-    const eventId = randomUUID();
+  async function send(probeId: string, payload: object): Promise<string> {
+    const message = probeMessage(probeId, payload);
     const producer = await kafka.producer();
-    await producer.send({
-      topic,
-      acks: -1,
-      messages: [
-        {
-          key: probeId,
-          value,
-          headers: headersOf({
-            specversion: '1.0',
-            id: eventId,
-            source: '/accountability/test',
-            type: 'test.probe.recorded.v1',
-            time: new Date().toISOString(),
-            subject: `incident/${probeId}`,
-            dataschema: '',
-          }),
-        },
-      ],
-    });
-    return eventId;
+    await producer.send({ topic, acks: -1, messages: [message] });
+    return message.headers.ce_id!;
   }
 
   async function effectsOf(probeId: string): Promise<number[]> {
@@ -131,7 +105,7 @@ describe('npm run dlq: list, show and replay dead letters once (real Kafka and P
   it('lists and shows a dead letter with its reason and coordinates, without payload values', async () => {
     const probeId = randomUUID();
     refused.add(probeId);
-    const eventId = await send(probeId, JSON.stringify({ probeId, sequence: 417 }));
+    const eventId = await send(probeId, { probeId, sequence: 417 });
     const [entry] = await deadLettersOf(eventId, 1);
 
     const listed = (await dlq('list')).filter((line) => line.includes(eventId));
@@ -162,7 +136,7 @@ describe('npm run dlq: list, show and replay dead letters once (real Kafka and P
   it('replays a dead letter once: its topic receives it once, the consumer applies it, a second replay sends nothing', async () => {
     const probeId = randomUUID();
     refused.add(probeId);
-    const eventId = await send(probeId, JSON.stringify({ probeId, sequence: 1 }));
+    const eventId = await send(probeId, { probeId, sequence: 1 });
     const [entry] = await deadLettersOf(eventId, 1);
     refused.delete(probeId);
 
@@ -192,7 +166,7 @@ describe('npm run dlq: list, show and replay dead letters once (real Kafka and P
   it('puts a replayed poison event back in the DLQ as a new entry, which neither --all nor its event id replays again', async () => {
     const probeId = randomUUID();
     // Breaks the payload schema: dead-lettered however often it is replayed.
-    const eventId = await send(probeId, JSON.stringify({ probeId, sequence: 'one' }));
+    const eventId = await send(probeId, { probeId, sequence: 'one' });
     const [first] = await deadLettersOf(eventId, 1);
 
     expect(await dlq('replay', '--all')).toContainEqual(expect.stringContaining(`${first!.position}: replayed to`));
@@ -213,9 +187,12 @@ describe('npm run dlq: list, show and replay dead letters once (real Kafka and P
     expect(await effectsOf(probeId)).toEqual([]);
   });
 
-  it('refuses a replay that names neither an entry nor --all, and an id that is not in the DLQ', async () => {
+  it('refuses a replay that names neither an entry nor --all, an id that is not in the DLQ and a topic without a DLQ', async () => {
     await expect(dlq('replay')).rejects.toThrow('replay needs either --id');
     await expect(dlq('show', '--id', randomUUID())).rejects.toThrow(/^no dead letter '.+' in test\.dlq-tool\..+\.dlq$/);
     expect(() => parseDlqArguments(['list', '--topik', topic])).toThrow("unexpected argument '--topik'");
+    await expect(new DeadLetterQueue(kafka, `test.no-such-topic.${randomUUID()}`, systemClock).list()).rejects.toThrow(
+      /^no topic test\.no-such-topic\..+\.dlq on the broker$/,
+    );
   });
 });

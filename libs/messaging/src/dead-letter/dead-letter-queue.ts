@@ -74,7 +74,15 @@ export class DeadLetterQueue {
   }
 
   async list(): Promise<DeadLetter[]> {
-    const [records, markers] = await Promise.all([readTopicToEnd(this.kafka, this.deadLetterTopic, 'dlq-tool'), this.markers()]);
+    const admin = this.kafka.admin();
+    await admin.connect();
+    const topics = await admin.listTopics().finally(() => admin.disconnect());
+    // Reading a topic that does not exist would retry until kafkajs gives up.
+    if (!topics.includes(this.deadLetterTopic)) throw new Error(`no topic ${this.deadLetterTopic} on the broker`);
+    const [records, markers] = await Promise.all([
+      readTopicToEnd(this.kafka, this.deadLetterTopic, 'dlq-tool'),
+      topics.includes(replayMarkerTopicOf(this.deadLetterTopic)) ? this.markers() : new Map<string, ReplayMarker>(),
+    ]);
     return records.map(({ partition, message }) => {
       const entry = describe(this.topic, partition, message);
       const marker = markers.get(entry.position);
@@ -123,16 +131,8 @@ export class DeadLetterQueue {
   }
 
   private async markers(): Promise<Map<string, ReplayMarker>> {
-    const topic = replayMarkerTopicOf(this.deadLetterTopic);
-    const admin = this.kafka.admin();
-    await admin.connect();
-    const exists = await admin
-      .listTopics()
-      .then((topics) => topics.includes(topic))
-      .finally(() => admin.disconnect());
     const markers = new Map<string, ReplayMarker>();
-    if (!exists) return markers;
-    for (const { message } of await readTopicToEnd(this.kafka, topic, 'dlq-tool')) {
+    for (const { message } of await readTopicToEnd(this.kafka, replayMarkerTopicOf(this.deadLetterTopic), 'dlq-tool')) {
       const key = message.key?.toString();
       if (key && message.value) markers.set(key, JSON.parse(message.value.toString('utf8')) as ReplayMarker);
     }
