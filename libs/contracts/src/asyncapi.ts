@@ -1,6 +1,6 @@
 import { EventCatalogue } from './event-catalogue.js';
 import { payloadSchemas, sortedByName, type JsonSchema } from './json-schema.js';
-import { deadLetterTopicOf, TopicPartitions, Topics, type Topic } from './topics.js';
+import { deadLetterTopicOf, hasDeadLetterTopic, TopicPartitions, Topics, type Topic } from './topics.js';
 
 const SCHEMAS = '#/components/schemas/';
 
@@ -44,7 +44,7 @@ const channelNames: Record<Topic, string> = {
 };
 
 /**
- * The AsyncAPI 3 document partners read: one channel per topic and its dead-letter twin,
+ * The AsyncAPI 3 document partners read: one channel per topic and its dead-letter twin if any,
  * one message per event type, payload schemas derived from the contract classes.
  */
 export function buildAsyncApiDocument(): JsonSchema {
@@ -81,12 +81,14 @@ export function buildAsyncApiDocument(): JsonSchema {
       messages: topicMessages,
       bindings: { kafka: { topic, partitions: TopicPartitions[topic], replicas: 1 } },
     };
-    channels[`${name}DeadLetter`] = {
-      address: deadLetterTopicOf(topic),
-      description: 'Messages a consumer could never process, unchanged, with the reason and original coordinates in dlq_* headers.',
-      messages: topicMessages,
-      bindings: { kafka: { topic: deadLetterTopicOf(topic), partitions: TopicPartitions[topic], replicas: 1 } },
-    };
+    if (hasDeadLetterTopic(topic)) {
+      channels[`${name}DeadLetter`] = {
+        address: deadLetterTopicOf(topic),
+        description: 'Messages a consumer could never process, unchanged, with the reason and original coordinates in dlq_* headers.',
+        messages: topicMessages,
+        bindings: { kafka: { topic: deadLetterTopicOf(topic), partitions: TopicPartitions[topic], replicas: 1 } },
+      };
+    }
     if (Object.keys(topicMessages).length > 0) {
       operations[`receive${name[0].toUpperCase()}${name.slice(1)}`] = {
         action: 'receive',

@@ -28,4 +28,11 @@ export function deadLetterTopicOf(topic: string): string {
   return `${topic}.dlq`;
 }
 
-export const AllTopics: readonly string[] = Object.values(Topics).flatMap((topic) => [topic, deadLetterTopicOf(topic)]);
+/** Partners consume the partner topics outside our services, so those have no dead-letter twin. */
+export function hasDeadLetterTopic(topic: Topic): boolean {
+  return topic !== Topics.partnerIncidents && topic !== Topics.partnerCases;
+}
+
+export const AllTopics: readonly string[] = Object.values(Topics).flatMap((topic) =>
+  hasDeadLetterTopic(topic) ? [topic, deadLetterTopicOf(topic)] : [topic],
+);
