@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { Transactions } from '#database';
-import { EventConsumer, headersOf, Inbox, type IntegrationEventHandler, type KafkaConnection } from '#messaging';
-import { testNow } from '../support/clock.js';
+import { EventConsumer, Inbox, type IntegrationEventHandler, type KafkaConnection } from '#messaging';
 import { openTestDataSource } from '../support/database.js';
 import { eventually } from '../support/eventually.js';
-import { createProbeTopic, probeContract, testKafka, type ProbeRecordedV1 } from '../support/probe-events.js';
+import { createProbeTopic, probeContract, probeMessage as probeEvent, testKafka, type ProbeRecordedV1 } from '../support/probe-events.js';
 import { TopicReader } from '../support/topic-reader.js';
 
 describe('event consumer: inbox, retries and dead letters (real PostgreSQL and Kafka)', () => {
@@ -41,19 +40,7 @@ describe('event consumer: inbox, retries and dead letters (real PostgreSQL and K
   };
 
   function probeMessage(probeId: string, sequence: number, eventId = randomUUID()) {
-    return {
-      key: probeId,
-      value: JSON.stringify({ probeId, sequence }),
-      headers: headersOf({
-        specversion: '1.0',
-        id: eventId,
-        source: '/accountability/test',
-        type: 'test.probe.recorded.v1',
-        time: testNow().toISOString(),
-        subject: `incident/${probeId}`,
-        dataschema: '',
-      }),
-    };
+    return probeEvent(probeId, { probeId, sequence }, eventId);
   }
 
   async function send(...messages: { key: string; value: string; headers: Record<string, string> }[]) {
