@@ -16,6 +16,13 @@ describe('isTransientFailure', () => {
     { name: "pg's pool timeout", error: new Error('timeout exceeded when trying to connect') },
     { name: 'a driver error wrapped by TypeORM', error: Object.assign(new Error('query failed'), { driverError: withCode('40P01') }) },
     { name: 'an error with a transient cause', error: new Error('outer', { cause: withCode('ECONNREFUSED') }) },
+    {
+      name: "TypeORM's transaction after its connection was cut",
+      error: new Error(
+        'Database connection provided by a query runner was already released, cannot continue to use its querying methods anymore.',
+      ),
+    },
+    { name: "TypeORM's released query runner", error: new Error('Query runner already released. Cannot run queries anymore.') },
   ])('is transient: $name', ({ error }) => {
     expect(isTransientFailure(error)).toBe(true);
   });

@@ -44,4 +44,6 @@ const TransientMessages = [
   /client has encountered a connection error/i,
   /connection is not queryable/i,
   /terminating connection/i,
+  // TypeORM's query runner after its connection was cut in the middle of a transaction.
+  /query runner (provider )?(was )?already released|connection provided by a query runner was already released/i,
 ];

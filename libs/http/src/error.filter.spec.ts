@@ -7,13 +7,39 @@ function parserError(status: number, type: string, message: string, kind: ErrorC
   return Object.assign(new kind(message), { status, statusCode: status, type, expose: true, body: message });
 }
 
-function answer(exception: unknown): ErrorBody {
+function answer(exception: unknown, headers: Record<string, string> = {}): ErrorBody {
   let sent: ErrorBody | undefined;
-  const response = { status: (statusCode: number) => ({ json: (body: ErrorBody) => (sent = { ...body, statusCode }) }) };
+  const response = {
+    setHeader: (name: string, value: string) => (headers[name] = value),
+    status: (statusCode: number) => ({ json: (body: ErrorBody) => (sent = { ...body, statusCode }) }),
+  };
   const host = { switchToHttp: () => ({ getResponse: () => response }) } as unknown as ArgumentsHost;
   new ErrorFilter().catch(exception, host);
   return sent!;
 }
+
+describe('ErrorFilter on a database outage', () => {
+  it.each([
+    { name: 'a refused connection', error: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }) },
+    {
+      name: 'a server shutting down',
+      error: Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),
+    },
+  ])('answers $name with 503 and Retry-After, not 500', ({ error }) => {
+    const headers: Record<string, string> = {};
+    const sut = answer(error, headers);
+    expect(sut).toEqual({
+      statusCode: 503,
+      error: 'Service Unavailable',
+      message: 'The database is unavailable for a moment; try again in 5 seconds',
+    });
+    expect(headers).toEqual({ 'Retry-After': '5' });
+  });
+
+  it('still answers an unexpected error with 500', () => {
+    expect(answer(new TypeError('x is undefined')).statusCode).toBe(500);
+  });
+});
 
 describe('ErrorFilter on requests that could not be read', () => {
   const quoting = `Unexpected token 'A', "{"victims": Amina Haddad"... is not valid JSON`;

@@ -1,4 +1,5 @@
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { isTransientFailure } from '#database';
 import { DomainError } from '#domain';
 import type { ErrorBody } from './error-body.js';
 import { InputValidationException } from './validation.js';
@@ -12,15 +13,22 @@ const statusOfKind: Record<DomainError['kind'], number> = {
   stale: HttpStatus.PRECONDITION_FAILED,
 };
 
+const RetryAfterSeconds = 5;
+
 /** Maps every error to the one body shape. Unexpected errors are logged and answered 500 without internals. */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger(ErrorFilter.name);
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<{ status(code: number): { json(body: ErrorBody): void } }>();
+    const response = host
+      .switchToHttp()
+      .getResponse<{ setHeader(name: string, value: string): void; status(code: number): { json(body: ErrorBody): void } }>();
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) {
+      this.logger.warn(`database unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
+      response.setHeader('Retry-After', String(RetryAfterSeconds));
+    } else if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     response.status(body.statusCode).json(body);
   }
 
@@ -39,6 +47,14 @@ export class ErrorFilter implements ExceptionFilter {
       const raw = exception.getResponse();
       const message = typeof raw === 'string' ? raw : String((raw as { message?: unknown }).message ?? exception.message);
       return { statusCode, error: errorName(statusCode), message };
+    }
+    // An outage is the client's to wait out (writes take an Idempotency-Key or an If-Match), not a bug to report.
+    if (isTransientFailure(exception)) {
+      return {
+        statusCode: 503,
+        error: 'Service Unavailable',
+        message: `The database is unavailable for a moment; try again in ${RetryAfterSeconds} seconds`,
+      };
     }
     return { statusCode: 500, error: 'Internal Server Error', message: 'An unexpected error occurred; it has been logged' };
   }
