@@ -25,5 +25,12 @@ export default {
       globalSetup: '<rootDir>/test/support/global-setup.js',
       setupFiles: ['<rootDir>/test/support/test-env.js'],
     },
+    // npm run test:faults: kills the broker and the consumers and restarts PostgreSQL, so it runs alone.
+    {
+      ...shared,
+      displayName: 'faults',
+      testMatch: ['<rootDir>/test/faults/*.fault-spec.ts'],
+      setupFiles: ['<rootDir>/test/faults/faults-env.js'],
+    },
   ],
 };

@@ -4,6 +4,8 @@
 #
 # DATABASE_URL / KAFKA_BROKERS, when set, point at infrastructure someone else runs:
 # the script then only checks and provisions it, and never starts or stops it.
+# LOCAL_KAFKA_DIR, LOCAL_KAFKA_PORT and LOCAL_KAFKA_CONTROLLER_PORT run a second local broker
+# beside the first (the fault-injection suite kills its own, not the one developers use).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -12,9 +14,10 @@ KAFKA_DIR="$STACK_DIR/kafka"
 POM="$ROOT/docker/kafka-local/pom.xml"
 KAFKA_VERSION=$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' "$POM")
 KAFKA_LIB="$KAFKA_DIR/$KAFKA_VERSION/lib"
-KAFKA_DATA="$KAFKA_DIR/data"
-KAFKA_PID="$KAFKA_DIR/broker.pid"
-KAFKA_LOG="$KAFKA_DIR/broker.log"
+BROKER_DIR=${LOCAL_KAFKA_DIR:-$KAFKA_DIR}
+KAFKA_DATA="$BROKER_DIR/data"
+KAFKA_PID="$BROKER_DIR/broker.pid"
+KAFKA_LOG="$BROKER_DIR/broker.log"
 BROKER_PORT=${LOCAL_KAFKA_PORT:-9092}
 CONTROLLER_PORT=${LOCAL_KAFKA_CONTROLLER_PORT:-9093}
 PG_HOST=127.0.0.1
@@ -64,6 +67,15 @@ fetch_kafka() {
   mv "$KAFKA_LIB.partial" "$KAFKA_LIB"
 }
 
+close_inherited_fds() {
+  local fd
+  for fd in /proc/$BASHPID/fd/*; do
+    fd=${fd##*/}
+    [ "$fd" -gt 2 ] && eval "exec $fd>&-" 2>/dev/null
+  done
+  return 0
+}
+
 kafka_java() {
   java -Xms128m -Xmx768m -XX:+UseG1GC \
     -Dlog4j2.configurationFile="$ROOT/docker/kafka-local/log4j2.yaml" \
@@ -85,8 +97,8 @@ kafka_up() {
   fi
   command -v java >/dev/null || die "Java 17+ is needed to run the local Kafka broker"
   fetch_kafka
-  mkdir -p "$KAFKA_DIR"
-  local props="$KAFKA_DIR/server.properties"
+  mkdir -p "$BROKER_DIR"
+  local props="$BROKER_DIR/server.properties"
   sed -e "s:@BROKER_PORT@:$BROKER_PORT:g" -e "s:@CONTROLLER_PORT@:$CONTROLLER_PORT:g" \
       -e "s:@DATA_DIR@:$KAFKA_DATA:g" "$ROOT/docker/kafka-local/server.properties.template" > "$props"
   if [ ! -f "$KAFKA_DATA/meta.properties" ]; then
@@ -94,8 +106,10 @@ kafka_up() {
     local cluster_id; cluster_id=$(kafka_java kafka.tools.StorageTool random-uuid)
     kafka_java kafka.tools.StorageTool format -t "$cluster_id" -c "$props" >/dev/null
   fi
-  log "Kafka: starting broker $KAFKA_VERSION on 127.0.0.1:$BROKER_PORT (log: .stack/kafka/broker.log)"
-  nohup setsid bash -c "$(declare -f kafka_java); ROOT='$ROOT' KAFKA_LIB='$KAFKA_LIB' kafka_java kafka.Kafka '$props'" \
+  log "Kafka: starting broker $KAFKA_VERSION on 127.0.0.1:$BROKER_PORT (log: ${KAFKA_LOG#"$ROOT/"})"
+  # The broker outlives this script: it must not inherit a caller's descriptors (a flock
+  # lock held by a test runner would otherwise stay held for as long as the broker runs).
+  nohup setsid bash -c "$(declare -f close_inherited_fds kafka_java); close_inherited_fds; ROOT='$ROOT' KAFKA_LIB='$KAFKA_LIB' kafka_java kafka.Kafka '$props'" \
     >"$KAFKA_LOG" 2>&1 </dev/null &
   echo $! > "$KAFKA_PID"
   for _ in $(seq 1 90); do
