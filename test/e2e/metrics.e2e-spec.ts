@@ -106,6 +106,7 @@ describe('/metrics on every service, before and after the thin chain', () => {
       .post('/incidents')
       .send(reportIncidentBody({ countryCode: 'ZM' }))
       .expect(401);
+    await request(intake.url).get(`/no-such-path/${reported.body.id}`).set('Authorization', `Bearer ${officer}`).expect(404);
     const opened = await eventually(async () => {
       casePolls++;
       const cases = await request(investigation.url)
@@ -146,8 +147,9 @@ describe('/metrics on every service, before and after the thin chain', () => {
       reported: moved('intake', requests, { method: 'POST', route: '/incidents', status_code: '201' }),
       verified: moved('intake', requests, { method: 'POST', route: '/incidents/:id/verify', status_code: '200' }),
       refused: moved('intake', requests, { method: 'POST', route: '/incidents', status_code: '401' }),
+      unrouted: moved('intake', requests, { method: 'GET', route: 'unmatched', status_code: '404' }),
       casesListed: moved('investigation', requests, { method: 'GET', route: '/cases', status_code: '200' }),
-    }).toEqual({ reported: 1, verified: 1, refused: 1, casesListed: casePolls });
+    }).toEqual({ reported: 1, verified: 1, refused: 1, unrouted: 1, casesListed: casePolls });
 
     const published = 'messaging_outbox_published_total';
     expect({

@@ -9,6 +9,9 @@ describe('HTTP metric labels', () => {
     ['a router mount point before the template', { baseUrl: '/docs', route: { path: '/:file' } }, '/docs/:file'],
     ['the root route', { baseUrl: '', route: { path: '' } }, '/'],
     ['unmatched when no route was reached (404, or refused before routing)', {}, 'unmatched'],
+    ["unmatched for Nest's catch-all 404 route", { route: { path: '{/*splat}' } }, 'unmatched'],
+    ['unmatched for a bare wildcard', { route: { path: '*' } }, 'unmatched'],
+    ['a template with a wildcard after a fixed part', { route: { path: '/docs/*file' } }, '/docs/*file'],
     ['unmatched for a route given by a pattern, which is no template', { route: { path: /^\/x/ } }, 'unmatched'],
   ])('route: %s', (_name, fields, label) => {
     expect(routeLabelOf(request(fields))).toBe(label);

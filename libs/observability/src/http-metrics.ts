@@ -13,13 +13,16 @@ interface RoutedRequest extends IncomingMessage {
   path?: string;
 }
 
+/** Nest's catch-all that answers 404 for paths no controller has (`{/*splat}`), and the like. */
+const CATCH_ALL = /^\{?\/?\*\w*\}?$/;
+
 /**
  * The route label: the template Express matched (`/incidents/:id`), so ids never become
  * labels; `unmatched` for a request refused before routing (413, 415) or for no route (404).
  */
 export function routeLabelOf(req: RoutedRequest): string {
   const path = req.route?.path;
-  return typeof path === 'string' ? `${req.baseUrl ?? ''}${path}` || '/' : 'unmatched';
+  return typeof path === 'string' && !CATCH_ALL.test(path) ? `${req.baseUrl ?? ''}${path}` || '/' : 'unmatched';
 }
 
 /** A method label from a fixed set, so a client cannot mint label values. */
