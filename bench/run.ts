@@ -1,0 +1,264 @@
+// npm run bench [-- --quick] — the benchmarks of issue 11, each against a baseline measured in
+// the same run on the same machine (the machines are shared and noisy, so only ratios compare).
+// It starts its own database and broker, prints one table and writes bench/results/latest.{json,md}.
+// --quick runs each benchmark at a small size to check that it runs; it judges no target.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+import { caseOpenedLagDuring, CaseOpenedWatcher, propagationProbe, RawRoundTrip } from './benchmarks/propagation.js';
+import { rawConsume, rebuildReadModels } from './benchmarks/rebuild.js';
+import {
+  explainServiceQuery,
+  generateIncidents,
+  StatisticsQueries,
+  statisticsOverHttp,
+  statisticsOverPsql,
+} from './benchmarks/statistics.js';
+import { closedLoop, importExport, latencySpread, openLoop, postIncident, rawImport, rawIncidentInsert } from './benchmarks/write-path.js';
+import {
+  benchDatabaseUrl,
+  brokerDown,
+  brokerUp,
+  residentBytes,
+  resetDatabase,
+  root,
+  startService,
+  type BenchService,
+  type ServiceName,
+} from './support/bench-system.js';
+import { describe, figure, repeat, type Figure } from './support/figures.js';
+import { IncidentRows } from './support/raw-rows.js';
+
+const quick = process.argv.includes('--quick');
+const size = quick
+  ? { runs: 1, loadSeconds: 2, importRows: 300, rawImportRows: 300, probes: 3, incidents: 20_000, queryRuns: 2 }
+  : { runs: 3, loadSeconds: 10, importRows: 20_000, rawImportRows: 5_000, probes: 15, incidents: 1_000_000, queryRuns: 5 };
+const CONCURRENCY = 16;
+
+interface Row {
+  benchmark: string;
+  unit: string;
+  value: Figure;
+  baseline?: Figure;
+  /** value / baseline, or baseline / value when lower is better: ≥ 1 means slower than the baseline. */
+  ratio?: number;
+  target: string;
+  met?: boolean;
+}
+
+const rows: Row[] = [];
+
+function record(row: Omit<Row, 'met'>, met?: boolean): void {
+  const complete = { ...row, met: quick ? undefined : met };
+  rows.push(complete);
+  const baseline = row.baseline ? `  baseline ${describe(row.baseline, row.unit)}` : '';
+  const ratio = row.ratio === undefined ? '' : `  ratio ${row.ratio.toFixed(2)}`;
+  console.log(`  ${row.benchmark}: ${describe(row.value, row.unit)}${baseline}${ratio}`);
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  console.log(`npm run bench${quick ? ' --quick' : ''}: preparing its database and broker…`);
+  await resetDatabase();
+  brokerUp();
+  const pool = new pg.Pool({ connectionString: benchDatabaseUrl, max: CONCURRENCY });
+  const services: BenchService[] = [];
+  let watcher: CaseOpenedWatcher | undefined;
+  try {
+    for (const name of ['incident-intake', 'investigation-tracking', 'council-reporting'] as ServiceName[])
+      services.push(await startService(name));
+    const [intake, , reporting] = services;
+    watcher = await CaseOpenedWatcher.open();
+
+    // Warm up (JIT, pools, the producer's connection), and keep one incident of each path as the raw baselines' rows.
+    const posted = await postIncident(intake);
+    for (let index = 0; index < 20; index++) await postIncident(intake);
+    await importExport(intake, 50);
+    const postedRows = await IncidentRows.of(pool, posted);
+    const { rows: imported } = await pool.query<{ id: string }>('SELECT id FROM intake.incident WHERE external_source IS NOT NULL LIMIT 1');
+    const importedRows = await IncidentRows.of(pool, imported[0].id);
+
+    console.log(`POST /incidents at concurrency ${CONCURRENCY}, ${size.loadSeconds} s a run…`);
+    const service: number[] = [];
+    const raw: number[] = [];
+    for (let run = 0; run < size.runs; run++) {
+      raw.push((await closedLoop(CONCURRENCY, size.loadSeconds, rawIncidentInsert(pool, postedRows))).perSecond);
+      service.push((await closedLoop(CONCURRENCY, size.loadSeconds, () => postIncident(intake))).perSecond);
+    }
+    const throughput = figure(service);
+    const rawThroughput = figure(raw);
+    const throughputRatio = rawThroughput.median / throughput.median;
+    record(
+      {
+        benchmark: 'POST /incidents throughput, concurrency 16',
+        unit: 'req/s',
+        value: throughput,
+        baseline: rawThroughput,
+        ratio: throughputRatio,
+        target: '≥ 50 % of raw (ratio ≤ 2)',
+      },
+      throughputRatio <= 2,
+    );
+    const halfRate = throughput.median / 2;
+    const spreads = await repeat(size.runs, async () =>
+      latencySpread((await openLoop(halfRate, size.loadSeconds, () => postIncident(intake))).latenciesMs),
+    );
+    const p50 = figure(spreads.map((spread) => spread.p50));
+    const p99 = figure(spreads.map((spread) => spread.p99));
+    const tail = p99.median / p50.median;
+    record({ benchmark: `POST /incidents p50 at half load (${halfRate.toFixed(0)} req/s)`, unit: 'ms', value: p50, target: '—' });
+    record(
+      { benchmark: 'POST /incidents p99 at half load', unit: 'ms', value: p99, baseline: p50, ratio: tail, target: 'p99 ≤ 5 × p50' },
+      tail <= 5,
+    );
+
+    console.log(`Propagation on an idle system, ${size.probes} probes…`);
+    const roundTrip = await RawRoundTrip.open(pool);
+    const rawTrips: number[] = [];
+    const probes: number[] = [];
+    for (let probe = 0; probe < size.probes; probe++) {
+      rawTrips.push(await roundTrip.once());
+      probes.push(await propagationProbe(intake, reporting, watcher, 'CM', 2016));
+    }
+    await roundTrip.close();
+    const idle = figure(probes);
+    const rawTrip = figure(rawTrips);
+    record(
+      {
+        benchmark: 'propagation, idle: POST → case.opened and GET /statistics',
+        unit: 'ms',
+        value: idle,
+        baseline: rawTrip,
+        ratio: idle.median / rawTrip.median,
+        target: 'median ≤ 2 × raw',
+      },
+      idle.median / rawTrip.median <= 2,
+    );
+
+    console.log(`AWSD import of ${size.importRows} rows, and the lag of case.opened meanwhile…`);
+    const importing = importExport(intake, size.importRows);
+    const lag = await caseOpenedLagDuring(intake, pool, watcher, importing, quick ? 120_000 : 600_000);
+    const load = await importing;
+    const rawImports = await repeat(size.runs, () => rawImport(pool, importedRows, size.rawImportRows));
+    const importRate = figure([load.rowsPerSecond]);
+    const rawImportRate = figure(rawImports);
+    const importRatio = rawImportRate.median / importRate.median;
+    record(
+      {
+        benchmark: `AWSD import, ${size.importRows} rows`,
+        unit: 'rows/s',
+        value: importRate,
+        baseline: rawImportRate,
+        ratio: importRatio,
+        target: '≥ 50 % of raw (ratio ≤ 2)',
+      },
+      importRatio <= 2,
+    );
+    const lags = [...lag.lagsMs].sort((a, b) => a - b);
+    const lagP99 = figure([lags[Math.ceil(lags.length * 0.99) - 1]]);
+    record({
+      benchmark: `case.opened lag during the import, p50 (${lags.length} probes)`,
+      unit: 'ms',
+      value: figure([lags[Math.ceil(lags.length / 2) - 1]]),
+      target: '—',
+    });
+    record(
+      { benchmark: 'case.opened lag during the import, p99', unit: 'ms', value: lagP99, target: 'p99 ≤ 2000 ms' },
+      lagP99.median <= 2000,
+    );
+    record(
+      {
+        benchmark: 'backlog drained (all imported incidents projected) after the import answered',
+        unit: 'ms',
+        value: figure([lag.drainMs]),
+        target: 'drains',
+      },
+      true,
+    );
+
+    for (const running of services) {
+      const rss = residentBytes(running.pid) / 1024 / 1024;
+      record(
+        { benchmark: `memory of ${running.name} after the load`, unit: 'MB RSS', value: figure([rss]), target: '≤ 250 MB' },
+        rss <= 250,
+      );
+    }
+
+    console.log('council-reporting rebuild from offset zero…');
+    const rebuilds = await repeat(size.runs, async () => (await rebuildReadModels()).eventsPerSecond);
+    const { topics, events } = await rebuildReadModels();
+    const consumes = await repeat(size.runs, async () => (await rawConsume(topics)).perSecond);
+    const rebuild = figure(rebuilds);
+    const rawRate = figure(consumes);
+    record(
+      {
+        benchmark: `rebuild from offset zero (${events} events)`,
+        unit: 'events/s',
+        value: rebuild,
+        baseline: rawRate,
+        ratio: rawRate.median / rebuild.median,
+        target: '≥ 50 % of raw (ratio ≤ 2)',
+      },
+      rawRate.median / rebuild.median <= 2,
+    );
+
+    console.log(`GET /statistics over ${size.incidents} generated incidents…`);
+    await generateIncidents(pool, size.incidents);
+    for (const query of StatisticsQueries) {
+      await statisticsOverHttp(reporting, query);
+      statisticsOverPsql(query);
+      const http = figure(await repeat(size.queryRuns, () => statisticsOverHttp(reporting, query)));
+      const sql = figure(await repeat(size.queryRuns, async () => statisticsOverPsql(query)));
+      record(
+        {
+          benchmark: `GET /statistics?${query.http}, ${size.incidents} incidents`,
+          unit: 'ms',
+          value: http,
+          baseline: sql,
+          ratio: http.median / sql.median,
+          target: '≤ 2 × the SQL',
+        },
+        http.median / sql.median <= 2,
+      );
+    }
+    const plan = await explainServiceQuery(pool, StatisticsQueries[0].groupBy);
+    console.log(
+      `\nEXPLAIN (ANALYZE, BUFFERS) of the service's statistics query (groupBy=country,year), ${size.incidents} incidents:\n${plan}\n`,
+    );
+
+    const minutes = (performance.now() - started) / 60_000;
+    report(plan, minutes);
+    if (!quick && rows.some((row) => row.met === false)) console.log('Some targets are not met (see the "met" column).');
+  } finally {
+    await watcher?.close();
+    await Promise.all(services.map((running) => running.stop()));
+    await pool.end();
+    brokerDown();
+  }
+}
+
+function report(plan: string, minutes: number): void {
+  const header = ['benchmark', 'median (min–max)', 'baseline, same run', 'ratio', 'target', 'met'];
+  const lines = rows.map((row) => [
+    row.benchmark,
+    describe(row.value, row.unit),
+    row.baseline ? describe(row.baseline, row.unit) : '—',
+    row.ratio === undefined ? '—' : row.ratio.toFixed(2),
+    row.target,
+    row.met === undefined ? '—' : row.met ? 'yes' : 'NO',
+  ]);
+  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column].length)));
+  const text = [header, ...lines].map((line) => line.map((cell, column) => cell.padEnd(widths[column])).join('  ')).join('\n');
+  console.log(`\n${text}\n\n${quick ? 'Quick run: small sizes, no targets judged. ' : ''}${minutes.toFixed(1)} min.`);
+  const markdown = [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...lines.map((line) => `| ${line.join(' | ')} |`),
+  ].join('\n');
+  const results = join(root, 'bench/results');
+  mkdirSync(results, { recursive: true });
+  writeFileSync(join(results, 'latest.json'), `${JSON.stringify({ quick, at: new Date().toISOString(), minutes, rows, plan }, null, 2)}\n`);
+  writeFileSync(join(results, 'latest.md'), `${markdown}\n`);
+}
+
+await main();
