@@ -2,6 +2,12 @@
 # Starts, stops and reports the local infrastructure: PostgreSQL and a single-node KRaft
 # Apache Kafka broker fetched from Maven Central. Usage: docker/stack.sh up|down|status
 #
+# The broker authenticates clients with SASL/SCRAM-SHA-512 and authorises them with ACLs.
+# Its storage is formatted with the local principals (admin and one per service, passwords
+# `<name>-local-kafka-secret-not-for-production`, as libs/config's local defaults expect);
+# provisioning then grants each service its ACLs. `stack.sh scram-user NAME` (password in
+# SCRAM_PASSWORD) adds or changes a principal's credentials: `npm run partner:create` uses it.
+#
 # DATABASE_URL / KAFKA_BROKERS, when set, point at infrastructure someone else runs:
 # the script then only checks and provisions it, and never starts or stops it.
 # LOCAL_KAFKA_DIR, LOCAL_KAFKA_PORT and LOCAL_KAFKA_CONTROLLER_PORT run a second local broker
@@ -18,6 +24,10 @@ BROKER_DIR=${LOCAL_KAFKA_DIR:-$KAFKA_DIR}
 KAFKA_DATA="$BROKER_DIR/data"
 KAFKA_PID="$BROKER_DIR/broker.pid"
 KAFKA_LOG="$BROKER_DIR/broker.log"
+# Written after a format with the SCRAM principals: storage formatted before the broker
+# required credentials has none of them, and is reformatted (local data only).
+KAFKA_SCRAM_MARK="$KAFKA_DATA/scram-principals"
+LOCAL_KAFKA_USERS=(admin incident-intake investigation-tracking council-reporting)
 BROKER_PORT=${LOCAL_KAFKA_PORT:-9092}
 CONTROLLER_PORT=${LOCAL_KAFKA_CONTROLLER_PORT:-9093}
 PG_HOST=127.0.0.1
@@ -82,6 +92,8 @@ kafka_java() {
     -cp "$KAFKA_LIB/*" "$@"
 }
 
+local_kafka_password() { printf '%s-local-kafka-secret-not-for-production' "$1"; }
+
 kafka_up() {
   if [ -n "${KAFKA_BROKERS:-}" ]; then
     log "Kafka: using KAFKA_BROKERS=$KAFKA_BROKERS"
@@ -100,11 +112,21 @@ kafka_up() {
   mkdir -p "$BROKER_DIR"
   local props="$BROKER_DIR/server.properties"
   sed -e "s:@BROKER_PORT@:$BROKER_PORT:g" -e "s:@CONTROLLER_PORT@:$CONTROLLER_PORT:g" \
-      -e "s:@DATA_DIR@:$KAFKA_DATA:g" "$ROOT/docker/kafka-local/server.properties.template" > "$props"
+      -e "s:@DATA_DIR@:$KAFKA_DATA:g" -e "s:@ADMIN_PASSWORD@:$(local_kafka_password admin):g" \
+      "$ROOT/docker/kafka-local/server.properties.template" > "$props"
+  if [ -f "$KAFKA_DATA/meta.properties" ] && [ ! -f "$KAFKA_SCRAM_MARK" ]; then
+    log "Kafka: ${KAFKA_DATA#"$ROOT/"} was formatted without SCRAM credentials; reformatting it (its topics are lost)"
+    rm -rf "$KAFKA_DATA"
+  fi
   if [ ! -f "$KAFKA_DATA/meta.properties" ]; then
-    log "Kafka: formatting KRaft storage"
+    log "Kafka: formatting KRaft storage with the SCRAM principals ${LOCAL_KAFKA_USERS[*]}"
     local cluster_id; cluster_id=$(kafka_java kafka.tools.StorageTool random-uuid)
-    kafka_java kafka.tools.StorageTool format -t "$cluster_id" -c "$props" >/dev/null
+    local scram=() user
+    for user in "${LOCAL_KAFKA_USERS[@]}"; do
+      scram+=(--add-scram "SCRAM-SHA-512=[name=$user,password=$(local_kafka_password "$user")]")
+    done
+    kafka_java kafka.tools.StorageTool format -t "$cluster_id" -c "$props" "${scram[@]}" >/dev/null
+    printf '%s\n' "${LOCAL_KAFKA_USERS[@]}" > "$KAFKA_SCRAM_MARK"
   fi
   log "Kafka: starting broker $KAFKA_VERSION on 127.0.0.1:$BROKER_PORT (log: ${KAFKA_LOG#"$ROOT/"})"
   # The broker outlives this script: it must not inherit a caller's descriptors (a flock
@@ -125,6 +147,32 @@ provision_topics() {
   [ -f "$ROOT/dist/libs/messaging/src/provisioning/provision-topics.cli.js" ] || (cd "$ROOT" && npm run --silent build)
   (cd "$ROOT" && KAFKA_BROKERS="${KAFKA_BROKERS:-127.0.0.1:$BROKER_PORT}" \
     node dist/libs/messaging/src/provisioning/provision-topics.cli.js)
+}
+
+# Adds or changes the SCRAM-SHA-512 credentials of principal $1 (password in SCRAM_PASSWORD)
+# with Kafka's own tool: the Admin API call for it is missing from kafkajs. Acts as
+# KAFKA_SASL_USERNAME / KAFKA_SASL_PASSWORD, the local admin by default. The password goes
+# through files readable by this user only, never on a command line.
+scram_user() {
+  local name=${1:-}
+  [[ "$name" =~ ^[A-Za-z0-9._-]+$ ]] || die "usage: SCRAM_PASSWORD=... $0 scram-user NAME (letters, digits, . _ -)"
+  [ -n "${SCRAM_PASSWORD:-}" ] || die "SCRAM_PASSWORD is not set"
+  [[ "$SCRAM_PASSWORD" =~ ^[A-Za-z0-9._~-]+$ ]] || die "SCRAM_PASSWORD may hold letters, digits and . _ ~ - only"
+  fetch_kafka
+  local work; work=$(mktemp -d)
+  # shellcheck disable=SC2064 # the directory is known now
+  trap "rm -rf '$work'" EXIT
+  chmod 700 "$work"
+  local admin_user=${KAFKA_SASL_USERNAME:-admin}
+  local admin_password=${KAFKA_SASL_PASSWORD:-$(local_kafka_password admin)}
+  printf '%s\n' 'security.protocol=SASL_PLAINTEXT' 'sasl.mechanism=SCRAM-SHA-512' \
+    "sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username=\"$admin_user\" password=\"$admin_password\";" \
+    > "$work/admin.properties"
+  printf 'SCRAM-SHA-512=password=%s\n' "$SCRAM_PASSWORD" > "$work/scram.properties"
+  kafka_java org.apache.kafka.tools.ConfigCommand --bootstrap-server "${KAFKA_BROKERS:-127.0.0.1:$BROKER_PORT}" \
+    --command-config "$work/admin.properties" --alter --add-config-file "$work/scram.properties" \
+    --entity-type users --entity-name "$name" >/dev/null
+  log "Kafka: SCRAM-SHA-512 credentials of $name stored"
 }
 
 up() {
@@ -167,5 +215,6 @@ case "${1:-}" in
   up) up ;;
   down) down ;;
   status) status ;;
-  *) echo "usage: $0 up|down|status" >&2; exit 2 ;;
+  scram-user) scram_user "${2:-}" ;;
+  *) echo "usage: $0 up|down|status|scram-user NAME" >&2; exit 2 ;;
 esac

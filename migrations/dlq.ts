@@ -3,7 +3,7 @@
 import 'reflect-metadata';
 import { loadEnv, ServiceEnv } from '#config';
 import { systemClock } from '#domain';
-import { DeadLetterQueue, KafkaConnection, type DeadLetter } from '#messaging';
+import { DeadLetterQueue, KafkaConnection, kafkaCredentialsOf, type DeadLetter } from '#messaging';
 
 export interface DlqArguments {
   command: string;
@@ -103,7 +103,7 @@ if (process.argv[1]?.endsWith('dlq.js')) {
     const parsed = parseDlqArguments(process.argv.slice(2));
     if (!parsed.topic) throw new Error('--topic <topic> is required');
     const env = loadEnv('dlq', ServiceEnv, process.env, { always: { PORT: '3000' } });
-    kafka = new KafkaConnection({ clientId: 'dlq-tool', brokers: env.KAFKA_BROKERS.split(',') });
+    kafka = new KafkaConnection({ clientId: 'dlq-tool', brokers: env.KAFKA_BROKERS.split(','), credentials: kafkaCredentialsOf(env) });
     await runDlqCommand(new DeadLetterQueue(kafka, parsed.topic, systemClock), parsed);
   } catch (error) {
     console.error(`dlq ${command} failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { AllTopics } from '#contracts';
 import { loadEnv, ServiceEnv } from '#config';
 import { systemClock, type Clock } from '#domain';
-import { KafkaConnection, MessagingRetention, type RetentionResult } from '#messaging';
+import { KafkaConnection, kafkaCredentialsOf, MessagingRetention, type RetentionResult } from '#messaging';
 import councilReporting from './council-reporting/data-source.js';
 import incidentIntake from './incident-intake/data-source.js';
 import investigationTracking from './investigation-tracking/data-source.js';
@@ -39,7 +39,7 @@ if (process.argv[1]?.endsWith('retention.js')) {
   try {
     if (mode !== '--dry-run' && mode !== '--run') throw new Error('say --dry-run to count what would be deleted, or --run to delete it');
     const env = loadEnv('retention', ServiceEnv, process.env, { always: { PORT: '3000' } });
-    kafka = new KafkaConnection({ clientId: 'retention', brokers: env.KAFKA_BROKERS.split(',') });
+    kafka = new KafkaConnection({ clientId: 'retention', brokers: env.KAFKA_BROKERS.split(','), credentials: kafkaCredentialsOf(env) });
     await Promise.all(services.map(([dataSource]) => dataSource.initialize()));
     const jobs = services.map(([dataSource, schema]): [string, MessagingRetention] => [
       schema,

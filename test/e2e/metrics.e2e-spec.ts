@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { Topics } from '#contracts';
-import { KafkaConnection } from '#messaging';
+import { KafkaConnection, toolKafkaCredentials } from '#messaging';
 import { reportIncidentBody } from '../factories/incident-facts.factory.js';
 import { eventually } from '../support/eventually.js';
 import { startService, tokenFor, type RunningService } from '../support/services.js';
@@ -56,7 +56,11 @@ describe('/metrics on every service, before and after the thin chain', () => {
   let investigation: RunningService;
   let reporting: RunningService;
   let reader: TopicReader;
-  const kafka = new KafkaConnection({ clientId: 'test-metrics', brokers: process.env.KAFKA_BROKERS!.split(',') });
+  const kafka = new KafkaConnection({
+    clientId: 'test-metrics',
+    brokers: process.env.KAFKA_BROKERS!.split(','),
+    credentials: toolKafkaCredentials(),
+  });
   const officer = tokenFor('officer', 'org-metrics', 'officer-metrics');
   const reportingStaff = tokenFor('reporting', 'org-metrics');
 

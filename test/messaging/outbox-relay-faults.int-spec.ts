@@ -14,6 +14,7 @@ import {
   Outbox,
   OutboxRelay,
   ParkedOutbox,
+  toolKafkaCredentials,
   type OutboxRelayOptions,
   type ParkedRow,
 } from '#messaging';
@@ -104,6 +105,7 @@ describe('outbox relay under faults (real PostgreSQL and Kafka)', () => {
     const connection = new KafkaConnection({
       clientId: 'outbox-faults-outage',
       brokers: [`127.0.0.1:${port}`],
+      credentials: toolKafkaCredentials(),
       retry: { initialRetryTime: 100, retries: 1 },
     });
     stoppers.push(() => connection.close());
@@ -229,6 +231,7 @@ describe('outbox relay under faults (real PostgreSQL and Kafka)', () => {
     const connection = new KafkaConnection({
       clientId,
       brokers: process.env.KAFKA_BROKERS!.split(','),
+      credentials: toolKafkaCredentials(),
       retry: { initialRetryTime: 100, retries: 3 },
     });
     stoppers.push(() => connection.close());

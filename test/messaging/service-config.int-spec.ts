@@ -15,6 +15,8 @@ const production = {
   DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/accountability_test',
   KAFKA_BROKERS: '127.0.0.1:9092',
   KAFKA_CONSUMER_GROUP: 'config-test',
+  KAFKA_SASL_USERNAME: 'config-test',
+  KAFKA_SASL_PASSWORD: 'a-production-kafka-password',
   JWT_ALGORITHM: 'HS256',
   JWT_ALLOW_HS256_IN_PRODUCTION: 'true',
   JWT_SECRET: 'a-production-secret-of-at-least-32-chars',
@@ -29,6 +31,7 @@ describe('service configuration', () => {
     ['investigation-tracking', 'KAFKA_BROKERS'],
     ['council-reporting', 'JWT_SECRET'],
     ['council-reporting', 'JWT_AUDIENCE'],
+    ['incident-intake', 'KAFKA_SASL_PASSWORD'],
   ])('%s refuses to start without %s and names it', (service, variable) => {
     const env: Record<string, string> = { ...production };
     delete env[variable];

@@ -3,7 +3,7 @@ import './test-env.js';
 import pg from 'pg';
 import { assertTestDatabase } from '#database';
 import { AllTopics } from '#contracts';
-import { KafkaConnection, provisionTopics } from '#messaging';
+import { grantAcls, KafkaConnection, provisionTopics, ServiceGrants, toolKafkaCredentials } from '#messaging';
 import { migrateAll } from '../../dist/migrations/run.js';
 
 /**
@@ -31,7 +31,7 @@ export default async function globalSetup() {
 
 /** @param {string[]} brokers */
 async function recreateTopics(brokers) {
-  const kafka = new KafkaConnection({ clientId: 'test-setup', brokers });
+  const kafka = new KafkaConnection({ clientId: 'test-setup', brokers, credentials: toolKafkaCredentials() });
   const admin = kafka.admin();
   await admin.connect();
   try {
@@ -42,6 +42,7 @@ async function recreateTopics(brokers) {
     for (;;) {
       try {
         await provisionTopics(kafka);
+        await grantAcls(kafka, ServiceGrants);
         const metadata = await admin.fetchTopicMetadata({ topics: [...AllTopics] });
         if (metadata.topics.every((topic) => topic.partitions.every((partition) => partition.leader >= 0))) return;
       } catch (error) {

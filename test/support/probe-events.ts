@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { IsInt, IsUUID } from 'class-validator';
 import { deadLetterTopicOf, type EventContract, type Topic } from '#contracts';
-import { headersOf, KafkaConnection } from '#messaging';
+import { headersOf, KafkaConnection, toolKafkaCredentials } from '#messaging';
 import { testNow } from './clock.js';
 
 /** A payload for testing the messaging machinery on topics of its own, away from the contract's. */
@@ -41,7 +41,7 @@ export async function createProbeTopic(kafka: KafkaConnection, name: string, par
 }
 
 export function testKafka(clientId: string): KafkaConnection {
-  return new KafkaConnection({ clientId, brokers: process.env.KAFKA_BROKERS!.split(',') });
+  return new KafkaConnection({ clientId, brokers: process.env.KAFKA_BROKERS!.split(','), credentials: toolKafkaCredentials() });
 }
 
 /** A probe event as a producer sends it: CloudEvents headers, `payload` as the JSON value, keyed by the probe id. */

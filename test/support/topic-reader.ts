@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { KafkaMessage } from 'kafkajs';
-import { KafkaConnection } from '#messaging';
+import { KafkaConnection, toolKafkaCredentials } from '#messaging';
 
 export interface ReadMessage {
   topic: string;
@@ -13,7 +13,11 @@ export interface ReadMessage {
 /** Reads topics from the beginning with a group of its own, as an integration partner would. */
 export class TopicReader {
   readonly messages: ReadMessage[] = [];
-  private readonly kafka = new KafkaConnection({ clientId: 'test-reader', brokers: process.env.KAFKA_BROKERS!.split(',') });
+  private readonly kafka = new KafkaConnection({
+    clientId: 'test-reader',
+    brokers: process.env.KAFKA_BROKERS!.split(','),
+    credentials: toolKafkaCredentials(),
+  });
   private readonly consumer = this.kafka.consumer({ groupId: `test-reader-${randomUUID()}` });
 
   static async open(...topics: string[]): Promise<TopicReader> {

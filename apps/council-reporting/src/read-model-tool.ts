@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { loadEnv } from '#config';
 import { postgresOptions } from '#database';
-import { KafkaConnection } from '#messaging';
+import { KafkaConnection, kafkaCredentialsOf } from '#messaging';
 import { CouncilReportingEnv, councilReportingDefaults } from './council-reporting.env.js';
 import { CaseProjection } from './projections/infrastructure/case-projection.js';
 import { IncidentProjection } from './projections/infrastructure/incident-projection.js';
@@ -23,7 +23,11 @@ export interface ReadModelTools {
 export async function runReadModelTool(name: string, failure: string, work: (tools: ReadModelTools) => Promise<number>): Promise<void> {
   const env = loadEnv('council-reporting', CouncilReportingEnv, process.env, councilReportingDefaults);
   const dataSource = new DataSource(postgresOptions(env.DATABASE_URL, { schema: LiveProjectionSchema, entities: [] }));
-  const kafka = new KafkaConnection({ clientId: `council-reporting-${name}`, brokers: env.KAFKA_BROKERS.split(',') });
+  const kafka = new KafkaConnection({
+    clientId: `council-reporting-${name}`,
+    brokers: env.KAFKA_BROKERS.split(','),
+    credentials: kafkaCredentialsOf(env),
+  });
   try {
     await dataSource.initialize();
     process.exitCode = await work({ dataSource, kafka, readModels: new ReadModels(new IncidentProjection(), new CaseProjection()) });

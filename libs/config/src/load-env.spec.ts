@@ -1,6 +1,6 @@
 import { IsString, Matches } from 'class-validator';
 import { InvalidConfigurationError, loadEnv } from './load-env.js';
-import { localDefaults, ServiceEnv } from './service-env.js';
+import { localDefaults, localKafkaPassword, ServiceEnv } from './service-env.js';
 
 class ExampleEnv extends ServiceEnv {
   @IsString()
@@ -19,6 +19,8 @@ const production = {
   NODE_ENV: 'production',
   DATABASE_URL: 'postgres://db/x',
   KAFKA_BROKERS: 'k:9092',
+  KAFKA_SASL_USERNAME: 'example',
+  KAFKA_SASL_PASSWORD: 'a-production-kafka-password',
   JWT_ALGORITHM: 'RS256',
   JWT_PUBLIC_KEY: publicKey,
   JWT_ISSUER: 'i',
@@ -60,10 +62,31 @@ describe('loadEnv', () => {
       'NODE_ENV is missing: set production, or development or test to use the local defaults',
       'DATABASE_URL is missing',
       'KAFKA_BROKERS is missing',
+      'KAFKA_SASL_USERNAME is missing',
+      'KAFKA_SASL_PASSWORD is missing',
       'JWT_ISSUER is missing',
       'JWT_AUDIENCE is missing',
       'JWT_SECRET is missing: HS256 tokens need a shared secret',
       expect.stringContaining('JWT_ALGORITHM HS256 is refused outside development and test'),
+    ]);
+  });
+
+  it.each([
+    ['a tool', 'example', {}, 'admin'],
+    ['a service', 'council-reporting', {}, 'council-reporting'],
+    ['a given user', 'example', { KAFKA_SASL_USERNAME: 'incident-intake' }, 'incident-intake'],
+  ])('connects %s to the local broker as its own principal with its local password', (_case, service, raw, user) => {
+    const sut = loadEnv(service, ExampleEnv, { NODE_ENV: 'test', ...raw }, defaults);
+    expect(sut).toMatchObject({
+      KAFKA_SASL_MECHANISM: 'scram-sha-512',
+      KAFKA_SASL_USERNAME: user,
+      KAFKA_SASL_PASSWORD: localKafkaPassword(user),
+    });
+  });
+
+  it('refuses the published local Kafka password in production', () => {
+    expect(problemsOf({ ...production, KAFKA_SASL_PASSWORD: localKafkaPassword('example') })).toEqual([
+      'KAFKA_SASL_PASSWORD is the published local development password: refused outside development and test',
     ]);
   });
 
@@ -79,6 +102,8 @@ describe('loadEnv', () => {
       'EXAMPLE_KEY is missing',
       'DATABASE_URL is missing',
       'KAFKA_BROKERS is missing',
+      'KAFKA_SASL_USERNAME is missing',
+      'KAFKA_SASL_PASSWORD is missing',
       'JWT_ISSUER is missing',
       'JWT_AUDIENCE is missing',
       'JWT_SECRET is missing: HS256 tokens need a shared secret',
@@ -98,6 +123,7 @@ describe('loadEnv', () => {
       LOG_LEVEL: 'info',
       OTEL_TRACES_EXPORTER: 'none',
       OTEL_SERVICE_NAME: 'example',
+      KAFKA_SASL_MECHANISM: 'scram-sha-512',
       EXTRA: 'x',
       EXAMPLE_KEY: 'key-production',
     });
@@ -138,6 +164,7 @@ describe('loadEnv', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL:'],
     [{ OTEL_TRACES_EXPORTER: 'jaeger' }, 'OTEL_TRACES_EXPORTER:'],
     [{ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' }, 'OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL'],
+    [{ KAFKA_SASL_MECHANISM: 'plain' }, 'KAFKA_SASL_MECHANISM:'],
   ])('rejects %j', (raw, problem) => {
     const problems = problemsOf({ NODE_ENV: 'development', ...raw });
     expect(problems).toHaveLength(1);

@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
-import { commonDefaults, localDefaults, LocalEnvironments } from './service-env.js';
+import { commonDefaults, localDefaults, LocalEnvironments, localKafkaCredentials, localKafkaPassword } from './service-env.js';
 
 /** A service's own defaults: `always` in every environment, `local` only in development and test (secrets). */
 export interface ServiceDefaults {
@@ -34,7 +34,7 @@ export function loadEnv<T extends object>(
 ): T {
   const given = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== undefined && value !== ''));
   const isLocal = raw.NODE_ENV !== undefined && LocalEnvironments.includes(raw.NODE_ENV);
-  const local = isLocal ? { ...localDefaults, ...serviceDefaults.local } : {};
+  const local = isLocal ? { ...localDefaults, ...localKafkaCredentials(service, given.KAFKA_SASL_USERNAME), ...serviceDefaults.local } : {};
   const merged = { ...commonDefaults(service), ...serviceDefaults.always, ...local, ...given };
   const env = plainToInstance(schema, merged, { enableImplicitConversion: true });
   const errors = validateSync(env, { whitelist: false, skipMissingProperties: false });
@@ -50,6 +50,14 @@ export function loadEnv<T extends object>(
     problems.push(
       'JWT_ALGORITHM HS256 is refused outside development and test: use RS256 or ES256 with JWT_PUBLIC_KEY or JWT_JWKS_URI, or set JWT_ALLOW_HS256_IN_PRODUCTION=true',
     );
+  }
+  // The local passwords are published in this repository.
+  if (
+    !isLocal &&
+    typeof record.KAFKA_SASL_USERNAME === 'string' &&
+    record.KAFKA_SASL_PASSWORD === localKafkaPassword(record.KAFKA_SASL_USERNAME)
+  ) {
+    problems.push('KAFKA_SASL_PASSWORD is the published local development password: refused outside development and test');
   }
   // A shifted clock in production would date records and accept expired tokens.
   if (record.CLOCK_START !== undefined && record.NODE_ENV !== 'test') {

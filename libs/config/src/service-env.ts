@@ -6,6 +6,8 @@ export const LogLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 's
 /** Values of `OTEL_TRACES_EXPORTER` (one exporter; the standard's comma list is not needed here). */
 export const TraceExporters = ['otlp', 'console', 'none'] as const;
 
+export const KafkaSaslMechanisms = ['scram-sha-512', 'scram-sha-256'] as const;
+
 export const Environments = ['development', 'test', 'production'] as const;
 
 /** Environments in which the local defaults (known secrets included) may fill the gaps. */
@@ -27,6 +29,19 @@ export class ServiceEnv {
 
   @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, { message: 'KAFKA_BROKERS must be a comma-separated list of host:port' })
   KAFKA_BROKERS!: string;
+
+  /** SASL mechanism of the broker's client listener (the local broker and compose use SCRAM-SHA-512). */
+  @IsIn(KafkaSaslMechanisms)
+  KAFKA_SASL_MECHANISM!: (typeof KafkaSaslMechanisms)[number];
+
+  /** The service's Kafka principal; its ACLs allow what the service reads and writes. */
+  @IsString()
+  @MinLength(1)
+  KAFKA_SASL_USERNAME!: string;
+
+  @IsString()
+  @MinLength(1)
+  KAFKA_SASL_PASSWORD!: string;
 
   /** Defaults to the service name; tests give each run its own. */
   @IsString()
@@ -159,10 +174,28 @@ export const localDefaults: Record<string, string> = {
   JWT_AUDIENCE: 'accountability',
 };
 
+/** Principals of the local broker (docker/stack.sh formats it with them): one per service, and admin. */
+export const LocalKafkaServices: readonly string[] = ['incident-intake', 'investigation-tracking', 'council-reporting'];
+
+/** The local broker's password of a principal; stack.sh derives the same. */
+export function localKafkaPassword(username: string): string {
+  return `${username}-local-kafka-secret-not-for-production`;
+}
+
+/**
+ * Local Kafka credentials: a service connects as its own principal, any other tool (migrations,
+ * DLQ, retention) as admin. A username given without a password gets that user's local password.
+ */
+export function localKafkaCredentials(service: string, username?: string): Record<string, string> {
+  const user = username ?? (LocalKafkaServices.includes(service) ? service : 'admin');
+  return { KAFKA_SASL_USERNAME: user, KAFKA_SASL_PASSWORD: localKafkaPassword(user) };
+}
+
 /** Defaults that are right in every environment; a service adds its own (its PORT). */
 export function commonDefaults(service: string): Record<string, string> {
   return {
     KAFKA_CONSUMER_GROUP: service,
+    KAFKA_SASL_MECHANISM: 'scram-sha-512',
     JWT_ALGORITHM: 'HS256',
     JWT_ALLOW_HS256_IN_PRODUCTION: 'false',
     JWT_MAX_LIFETIME_SECONDS: String(12 * 3600),

@@ -13,4 +13,6 @@ export * from './consumer/dead-letter.js';
 export * from './dead-letter/dead-letter-queue.js';
 export * from './retention/messaging-retention.js';
 export * from './provisioning/provision-topics.js';
+export * from './provisioning/acls.js';
+export * from './provisioning/partner.js';
 export * from './messaging.module.js';

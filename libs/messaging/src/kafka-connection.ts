@@ -9,11 +9,49 @@ import {
   type ProducerBatch,
   type RecordMetadata,
   type RetryOptions,
+  type SASLOptions,
 } from 'kafkajs';
+import { KafkaSaslMechanisms, localKafkaPassword } from '#config';
+
+/** SASL/SCRAM credentials of a Kafka principal; the broker's ACLs decide what it may do. */
+export interface KafkaCredentials {
+  mechanism: (typeof KafkaSaslMechanisms)[number];
+  username: string;
+  password: string;
+}
+
+/** The credentials in validated service configuration (`KAFKA_SASL_*`, see libs/config). */
+export function kafkaCredentialsOf(env: {
+  KAFKA_SASL_MECHANISM: KafkaCredentials['mechanism'];
+  KAFKA_SASL_USERNAME: string;
+  KAFKA_SASL_PASSWORD: string;
+}): KafkaCredentials {
+  return { mechanism: env.KAFKA_SASL_MECHANISM, username: env.KAFKA_SASL_USERNAME, password: env.KAFKA_SASL_PASSWORD };
+}
+
+/**
+ * Credentials of a command-line tool or a test, which has no validated service configuration:
+ * `KAFKA_SASL_USERNAME` / `KAFKA_SASL_PASSWORD` (and `KAFKA_SASL_MECHANISM`) when given,
+ * otherwise the local broker's admin.
+ */
+export function toolKafkaCredentials(env: Record<string, string | undefined> = process.env): KafkaCredentials {
+  const username = env.KAFKA_SASL_USERNAME || 'admin';
+  const mechanism = env.KAFKA_SASL_MECHANISM || 'scram-sha-512';
+  if (!(KafkaSaslMechanisms as readonly string[]).includes(mechanism)) {
+    throw new Error(`KAFKA_SASL_MECHANISM must be one of ${KafkaSaslMechanisms.join(', ')}, not ${mechanism}`);
+  }
+  return {
+    mechanism: mechanism as KafkaCredentials['mechanism'],
+    username,
+    password: env.KAFKA_SASL_PASSWORD || localKafkaPassword(username),
+  };
+}
 
 export interface KafkaConnectionOptions {
   clientId: string;
   brokers: string[];
+  /** Who the client is on the broker; without them the broker refuses the connection. */
+  credentials: KafkaCredentials;
   log?: (level: 'error' | 'warn' | 'info' | 'debug', message: string, extra: Record<string, unknown>) => void;
   /** How long one connect or send keeps retrying before it fails; the next call tries again. */
   retry?: RetryOptions;
@@ -43,6 +81,8 @@ export class KafkaConnection {
     this.kafka = new Kafka({
       clientId: options.clientId,
       brokers: options.brokers,
+      // kafkajs types each SCRAM mechanism apart; both take a username and a password.
+      sasl: options.credentials as SASLOptions,
       connectionTimeout: 3000,
       retry: options.retry ?? { initialRetryTime: 300, retries: 8 },
       logLevel: logLevel.WARN,

@@ -16,7 +16,7 @@ import { CLOCK, type Clock } from '#domain';
 import { EventConsumer } from './consumer/event-consumer.js';
 import type { IntegrationEventHandler } from './consumer/integration-event-handler.js';
 import { Inbox } from './inbox/inbox.js';
-import { KafkaConnection } from './kafka-connection.js';
+import { KafkaConnection, kafkaCredentialsOf } from './kafka-connection.js';
 import { MessagingMetrics } from './messaging-metrics.js';
 import { OutboxRelay } from './outbox/outbox-relay.js';
 import { Outbox } from './outbox/outbox.js';
@@ -68,7 +68,16 @@ export class MessagingModule {
           provide: KafkaConnection,
           inject: [ConfigService],
           useFactory: (config: ConfigService) =>
-            new KafkaConnection({ clientId: options.service, brokers: config.getOrThrow<string>('KAFKA_BROKERS').split(','), log }),
+            new KafkaConnection({
+              clientId: options.service,
+              brokers: config.getOrThrow<string>('KAFKA_BROKERS').split(','),
+              credentials: kafkaCredentialsOf({
+                KAFKA_SASL_MECHANISM: config.getOrThrow('KAFKA_SASL_MECHANISM'),
+                KAFKA_SASL_USERNAME: config.getOrThrow('KAFKA_SASL_USERNAME'),
+                KAFKA_SASL_PASSWORD: config.getOrThrow('KAFKA_SASL_PASSWORD'),
+              }),
+              log,
+            }),
         },
         { provide: Outbox, useValue: new Outbox(options.schema, `/accountability/${options.service}`) },
         { provide: Inbox, useValue: new Inbox(options.schema) },

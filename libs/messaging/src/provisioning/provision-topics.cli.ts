@@ -1,14 +1,17 @@
-// Creates the Kafka topics of the contract (used by `npm run stack:up` and the compose file).
-import { KafkaConnection } from '../kafka-connection.js';
+// Creates the Kafka topics of the contract and the services' ACLs (used by `npm run stack:up` and the compose file).
+import { KafkaConnection, toolKafkaCredentials } from '../kafka-connection.js';
+import { grantAcls, ServiceGrants } from './acls.js';
 import { provisionTopics } from './provision-topics.js';
 
 const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
-const kafka = new KafkaConnection({ clientId: 'topic-provisioning', brokers });
+const kafka = new KafkaConnection({ clientId: 'topic-provisioning', brokers, credentials: toolKafkaCredentials() });
 const deadline = Date.now() + 60_000;
 for (;;) {
   try {
     const created = await provisionTopics(kafka, Number(process.env.KAFKA_REPLICATION_FACTOR ?? 1));
     console.error(`[stack] Kafka: topics ready (${created.length ? `created ${created.join(', ')}` : 'all present'})`);
+    await grantAcls(kafka, ServiceGrants);
+    console.error(`[stack] Kafka: ACLs of ${ServiceGrants.map((grants) => grants.principal).join(', ')} granted`);
     break;
   } catch (error) {
     if (Date.now() > deadline) {
