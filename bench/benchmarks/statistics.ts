@@ -48,7 +48,7 @@ export interface StatisticsQuery {
 }
 
 const people = `LEFT JOIN (SELECT incident_id, sum(count) AS people FROM reporting.personnel_figure GROUP BY incident_id) pp USING (incident_id)`;
-const counted = `status <> 'rejected' AND NOT EXISTS (SELECT 1 FROM reporting.case_incident d WHERE d.incident_id = i.incident_id AND d.link_kind = 'duplicate')`;
+const counted = `i.status <> 'rejected' AND NOT EXISTS (SELECT 1 FROM reporting.case_incident d WHERE d.incident_id = i.incident_id AND d.link_kind = 'duplicate')`;
 
 export const StatisticsQueries: StatisticsQuery[] = [
   {
@@ -63,9 +63,9 @@ export const StatisticsQueries: StatisticsQuery[] = [
     http: 'groupBy=harm&period=2020',
     groupBy: ['harm'],
     sql: `SELECT p.harm, count(DISTINCT i.incident_id), sum(p.count) FROM reporting.incident_summary i JOIN reporting.personnel_figure p USING (incident_id)
-           WHERE ${counted} AND occurred_from >= '2020-01-01' AND occurred_to <= '2020-12-31' GROUP BY 1 ORDER BY 1;
+           WHERE ${counted} AND i.occurred_from >= '2020-01-01' AND i.occurred_to <= '2020-12-31' GROUP BY 1 ORDER BY 1;
           SELECT count(*), count(DISTINCT country_code), sum(pp.people) FROM reporting.incident_summary i ${people}
-           WHERE ${counted} AND occurred_from >= '2020-01-01' AND occurred_to <= '2020-12-31';`,
+           WHERE ${counted} AND i.occurred_from >= '2020-01-01' AND i.occurred_to <= '2020-12-31';`,
   },
 ];
 
