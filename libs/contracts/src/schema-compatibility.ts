@@ -6,10 +6,11 @@ import type { JsonSchema } from './json-schema.js';
  * published now, and their code reads the fields the released schema promised. So a change
  * is breaking when an event valid under the released schema may be invalid under the current
  * one (a type, format, pattern or bound tightened, a field newly required, `additionalProperties`
- * closed), when a field partners read disappears, or when an event valid under the current
- * schema may be invalid under the released one that strict consumers validate with: an
- * **added enum value** is breaking for that reason. A new optional property is not: JSON Schema
- * consumers ignore properties they do not know, unless the released schema closed the object.
+ * closed), or when a field partners read disappears. Not breaking: a new optional property
+ * (consumers ignore properties they do not know, unless the released schema closed the object)
+ * and an **added enum value**: docs/partners.md promises new values within a version and tells
+ * partners not to fail on one. A strict consumer validating with an old copy of a schema
+ * would reject it; partners validate with the schemas of the latest release.
  *
  * Returns one line per breaking change, with the JSON path where it is; empty if compatible.
  */
@@ -78,9 +79,7 @@ function compare(
   if (currentEnum && !releasedEnum) report('enum added');
   if (currentEnum && releasedEnum) {
     const removed = releasedEnum.filter((value) => !currentEnum.some((other) => same(value, other)));
-    const added = currentEnum.filter((value) => !releasedEnum.some((other) => same(value, other)));
     if (removed.length > 0) report(`enum value(s) removed: ${removed.map(String).join(', ')}`);
-    if (added.length > 0) report(`enum value(s) added: ${added.map(String).join(', ')} (strict consumers reject them)`);
   }
 
   for (const keyword of ['format', 'pattern'] as const) {
