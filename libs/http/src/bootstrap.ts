@@ -7,6 +7,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { correlationMiddleware, HttpMetrics, httpTracingMiddleware, Tracing } from '#observability';
+import { AsyncApiController } from './asyncapi.controller.js';
 import { ErrorFilter } from './error.filter.js';
 import { inputScreeningMiddleware } from './input-screening.js';
 import { MediaTypeGuard } from './media-type.guard.js';
@@ -40,6 +41,7 @@ function withSharedGuards(module: Type<unknown>): DynamicModule {
       }),
       module,
     ],
+    controllers: [AsyncApiController],
     // Global guards run in the order they are found, the root module's first: a flood is
     // limited, and a body of the wrong media type refused, before the token is even verified.
     providers: [
@@ -61,7 +63,7 @@ function startTracing(config: ConfigService): Tracing {
 
 /**
  * Creates a service with the security headers, rate limits, media type and input checks,
- * pipes, filter, logging, HTTP metrics, body limit and OpenAPI document they all share.
+ * pipes, filter, logging, HTTP metrics, body limit, OpenAPI and AsyncAPI documents they all share.
  */
 export async function createService(module: Type<unknown>, service: ServiceDescription): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(withSharedGuards(module), { bufferLogs: true, bodyParser: false });
