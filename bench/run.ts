@@ -70,7 +70,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   console.log(`npm run bench${quick ? ' --quick' : ''}: preparing its database and broker…`);
   await resetDatabase();
-  brokerUp();
+  await brokerUp();
   const pool = new pg.Pool({ connectionString: benchDatabaseUrl, max: CONCURRENCY });
   const services: BenchService[] = [];
   let watcher: CaseOpenedWatcher | undefined;

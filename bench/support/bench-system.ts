@@ -2,7 +2,7 @@
 // from dist as `npm start` runs them, so no figure counts (or disturbs) anyone else's data.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -43,10 +43,24 @@ export async function resetDatabase(): Promise<void> {
 }
 
 /** Starts the bench's broker on empty storage, with its topics provisioned, through the stack script. */
-export function brokerUp(): void {
+export async function brokerUp(): Promise<void> {
   brokerDown();
+  // The stack script would reuse whatever listens on the port: a broker of a previous run still
+  // shutting down is waited for, anyone else's is refused, as the figures would be theirs.
+  for (const deadline = Date.now() + 30_000; await portOpen(Number(broker.LOCAL_KAFKA_PORT));) {
+    if (Date.now() > deadline) throw new Error(`something else listens on ${benchBrokers}: the bench needs that port for its own broker`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
   rmSync(join(root, broker.LOCAL_KAFKA_DIR), { recursive: true, force: true });
   stackScript('up');
+}
+
+function portOpen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
 }
 
 export function brokerDown(): void {
