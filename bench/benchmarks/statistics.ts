@@ -23,7 +23,7 @@ export async function generateIncidents(pool: pg.Pool, incidents: number): Promi
               (ARRAY['public', 'restricted', 'confidential'])[1 + g % 3],
               'org-gen-' || (g % 50)
          FROM generate_series(1, $1::int) g
-         CROSS JOIN LATERAL (SELECT date '2000-01-01' + (g * 7919 % 9131) AS d) day
+         CROSS JOIN LATERAL (SELECT date '2000-01-01' + (g::bigint * 7919 % 9131)::int AS d) day
          CROSS JOIN LATERAL (SELECT (ARRAY['SD', 'SS', 'AF', 'SY', 'YE', 'ML', 'CD', 'SO', 'CF', 'NG', 'UA', 'PS'])[1 + g % 12] AS code,
                                     (ARRAY['Northern Africa', 'Eastern Africa', 'Southern Asia', 'Western Asia', 'Western Asia', 'Western Africa',
                                            'Middle Africa', 'Eastern Africa', 'Middle Africa', 'Western Africa', 'Eastern Europe', 'Western Asia'])[1 + g % 12] AS region) c`,
