@@ -98,6 +98,27 @@ describe('credentials and ACLs on the real broker: a partner reads the partner t
   );
 });
 
+describe('ACLs on the real broker: a service writes only what it owns', () => {
+  it.each([
+    ['incident-intake', Topics.cases],
+    ['investigation-tracking', Topics.reports],
+    ['council-reporting', Topics.partnerIncidents],
+  ])('refuses %s writing %s', async (service, topic) => {
+    const kafka = new KafkaConnection({
+      clientId: `acl-test-${service}`,
+      brokers,
+      credentials: toolKafkaCredentials({ KAFKA_SASL_USERNAME: service }),
+    });
+    try {
+      await expect(kafka.sendBatch({ topicMessages: [{ topic, messages: [probeMessage(randomUUID(), {})] }] })).rejects.toThrow(
+        /authoriz/i,
+      );
+    } finally {
+      await kafka.close();
+    }
+  });
+});
+
 describe('credentials on the real broker: a client without valid ones is refused', () => {
   it.each([
     ['no credentials', undefined],

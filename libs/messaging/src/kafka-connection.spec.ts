@@ -1,5 +1,6 @@
 import { KafkaJSConnectionError, KafkaJSNumberOfRetriesExceeded, KafkaJSProtocolError } from 'kafkajs';
-import { isConnectionError } from './kafka-connection.js';
+import { localKafkaPassword } from '#config';
+import { isConnectionError, toolKafkaCredentials } from './kafka-connection.js';
 
 describe('isConnectionError', () => {
   const refused = new KafkaJSConnectionError('Connection error: connect ECONNREFUSED 127.0.0.1:9092');
@@ -17,5 +18,29 @@ describe('isConnectionError', () => {
     ['nothing', undefined, false],
   ])('%s: %s', (_name, error, expected) => {
     expect(isConnectionError(error)).toBe(expected);
+  });
+});
+
+describe('toolKafkaCredentials', () => {
+  it.each([
+    ['nothing given: the local admin', {}, { mechanism: 'scram-sha-512', username: 'admin', password: localKafkaPassword('admin') }],
+    [
+      'a user alone: its local password',
+      { KAFKA_SASL_USERNAME: 'council-reporting' },
+      { username: 'council-reporting', password: localKafkaPassword('council-reporting') },
+    ],
+    [
+      'everything given',
+      { KAFKA_SASL_MECHANISM: 'scram-sha-256', KAFKA_SASL_USERNAME: 'ops', KAFKA_SASL_PASSWORD: 'p' },
+      { mechanism: 'scram-sha-256', username: 'ops', password: 'p' },
+    ],
+  ])('%s', (_case, env, expected) => {
+    expect(toolKafkaCredentials(env)).toMatchObject(expected);
+  });
+
+  it('refuses a mechanism the broker does not offer', () => {
+    expect(() => toolKafkaCredentials({ KAFKA_SASL_MECHANISM: 'plain' })).toThrow(
+      'KAFKA_SASL_MECHANISM must be one of scram-sha-512, scram-sha-256, not plain',
+    );
   });
 });
