@@ -52,10 +52,10 @@ function saslFromEnv(env: NodeJS.ProcessEnv): SASLOptions | undefined {
   if (mechanism !== 'scram-sha-512' && mechanism !== 'scram-sha-256') {
     throw new Error(`KAFKA_SASL_MECHANISM must be scram-sha-512 or scram-sha-256, not ${mechanism}`);
   }
-  if (!env.KAFKA_USERNAME || !env.KAFKA_PASSWORD) {
-    throw new Error('KAFKA_SASL_MECHANISM is set: KAFKA_USERNAME and KAFKA_PASSWORD are needed too');
+  if (!env.KAFKA_SASL_USERNAME || !env.KAFKA_SASL_PASSWORD) {
+    throw new Error('KAFKA_SASL_MECHANISM is set: KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD are needed too');
   }
-  return { mechanism, username: env.KAFKA_USERNAME, password: env.KAFKA_PASSWORD };
+  return { mechanism, username: env.KAFKA_SASL_USERNAME, password: env.KAFKA_SASL_PASSWORD };
 }
 
 /** One validator per published schema, found by its `$id` (the events' `ce_dataschema`) and by its title (the event type). */

@@ -37,7 +37,11 @@ function runExample(env: Record<string, string> = {}): Promise<{ code: number | 
 
 /** The example's SASL settings for a principal, as its README names them. */
 function saslEnv(credentials: KafkaCredentials): Record<string, string> {
-  return { KAFKA_SASL_MECHANISM: credentials.mechanism, KAFKA_USERNAME: credentials.username, KAFKA_PASSWORD: credentials.password };
+  return {
+    KAFKA_SASL_MECHANISM: credentials.mechanism,
+    KAFKA_SASL_USERNAME: credentials.username,
+    KAFKA_SASL_PASSWORD: credentials.password,
+  };
 }
 
 /** Mozambique is this file's own country. */
