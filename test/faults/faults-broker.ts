@@ -3,10 +3,10 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
 /** Starts (and provisions) or stops the suite's broker through `docker/stack.sh`. */
-export function faultsBroker(action: 'up' | 'down'): void {
+export function faultsBroker(action: 'up' | 'down', extraEnv: Record<string, string> = {}): void {
   // Without KAFKA_BROKERS: set, it tells the stack script the broker is someone else's.
   const { KAFKA_BROKERS: _external, ...env } = process.env;
-  execFileSync('bash', ['docker/stack.sh', action], { stdio: ['ignore', 'ignore', 'inherit'], env });
+  execFileSync('bash', ['docker/stack.sh', action], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...env, ...extraEnv } });
 }
 
 /** Kills the suite's broker with SIGKILL, as a machine failure would. */

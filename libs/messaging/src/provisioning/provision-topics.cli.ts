@@ -4,11 +4,14 @@ import { grantAcls, ServiceGrants } from './acls.js';
 import { provisionTopics } from './provision-topics.js';
 
 const brokers = (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+const replicationFactor = positiveInteger('KAFKA_REPLICATION_FACTOR') ?? 1;
+// Production sets 12 (docker/compose.yaml): room for up to 12 instances of each consumer.
+const partitions = positiveInteger('KAFKA_TOPIC_PARTITIONS');
 const kafka = new KafkaConnection({ clientId: 'topic-provisioning', brokers, credentials: toolKafkaCredentials() });
 const deadline = Date.now() + 60_000;
 for (;;) {
   try {
-    const created = await provisionTopics(kafka, Number(process.env.KAFKA_REPLICATION_FACTOR ?? 1));
+    const created = await provisionTopics(kafka, { replicationFactor, partitions });
     console.error(`[stack] Kafka: topics ready (${created.length ? `created ${created.join(', ')}` : 'all present'})`);
     await grantAcls(kafka, ServiceGrants);
     console.error(`[stack] Kafka: ACLs of ${ServiceGrants.map((grants) => grants.principal).join(', ')} granted`);
@@ -22,3 +25,13 @@ for (;;) {
   }
 }
 await kafka.close();
+
+function positiveInteger(name: string): number | undefined {
+  const value = process.env[name];
+  if (value === undefined || value === '') return undefined;
+  if (!/^[1-9]\d*$/.test(value)) {
+    console.error(`[stack] Kafka: ${name} must be a positive whole number, not "${value}"`);
+    process.exit(2);
+  }
+  return Number(value);
+}

@@ -15,13 +15,23 @@ function isEventTopic(topic: string): boolean {
   return (Object.values(Topics) as string[]).includes(topic);
 }
 
+export interface TopicProvisioning {
+  replicationFactor?: number;
+  /** Partitions of every topic created, instead of the contract's defaults: the most consumer instances a group can use. */
+  partitions?: number;
+}
+
 /**
  * Creates the contract's topics and their `.dlq` twins if missing, the event topics with
  * infinite retention. Event topics that already exist are moved to infinite retention when
- * they have another; their partitions and other settings are left alone. Returns the topics
- * it created.
+ * they have another; their partitions and other settings are left alone (more partitions
+ * would move keys to other partitions and break the order of their events). Returns the
+ * topics it created.
  */
-export async function provisionTopics(kafka: KafkaConnection, replicationFactor = 1): Promise<string[]> {
+export async function provisionTopics(
+  kafka: KafkaConnection,
+  { replicationFactor = 1, partitions }: TopicProvisioning = {},
+): Promise<string[]> {
   const admin = kafka.admin();
   await admin.connect();
   try {
@@ -32,7 +42,7 @@ export async function provisionTopics(kafka: KafkaConnection, replicationFactor 
         waitForLeaders: true,
         topics: missing.map((topic) => ({
           topic,
-          numPartitions: TopicPartitions[topic.replace(/\.dlq$/, '') as Topic],
+          numPartitions: partitions ?? TopicPartitions[topic.replace(/\.dlq$/, '') as Topic],
           replicationFactor,
           configEntries: isEventTopic(topic) ? [EventTopicRetention] : [],
         })),
