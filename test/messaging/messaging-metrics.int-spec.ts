@@ -1,10 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
-import { addOutboxParkingV2, createMessagingTablesV1, KafkaConnection, Outbox } from '#messaging';
+import { KafkaConnection, Outbox } from '#messaging';
 import { MessagingMetrics } from '../../libs/messaging/src/messaging-metrics.js';
 import { testNow } from '../support/clock.js';
-import { openTestDataSource } from '../support/database.js';
+import { openMessagingSchema } from '../support/database.js';
 import { eventually } from '../support/eventually.js';
 import { createProbeTopic, probeContract, testKafka } from '../support/probe-events.js';
 
@@ -23,15 +23,7 @@ describe('messaging metrics read at scrape time (real PostgreSQL and Kafka)', ()
   }
 
   beforeAll(async () => {
-    dataSource = await openTestDataSource(schema);
-    const queryRunner = dataSource.createQueryRunner();
-    try {
-      await queryRunner.query(`CREATE SCHEMA "${schema}"`);
-      await createMessagingTablesV1(queryRunner, schema);
-      await addOutboxParkingV2(queryRunner, schema);
-    } finally {
-      await queryRunner.release();
-    }
+    dataSource = await openMessagingSchema(schema);
     kafka = testKafka('messaging-metrics-test');
     topic = await createProbeTopic(kafka, 'metrics', 2);
     registry = new Registry();

@@ -8,8 +8,6 @@ import type { DataSource } from 'typeorm';
 import type { PendingEvent } from '#domain';
 import { HealthController } from '../../libs/health/src/health.controller.js';
 import {
-  addOutboxParkingV2,
-  createMessagingTablesV1,
   KafkaConnection,
   Outbox,
   OutboxRelay,
@@ -18,7 +16,7 @@ import {
   type OutboxRelayOptions,
   type ParkedRow,
 } from '#messaging';
-import { openTestDataSource } from '../support/database.js';
+import { openMessagingSchema, openTestDataSource } from '../support/database.js';
 import { testNow } from '../support/clock.js';
 import { eventually } from '../support/eventually.js';
 import { createProbeTopic, probeContract, testKafka } from '../support/probe-events.js';
@@ -70,15 +68,7 @@ describe('outbox relay under faults (real PostgreSQL and Kafka)', () => {
   }
 
   beforeAll(async () => {
-    dataSource = await openTestDataSource(schema);
-    const queryRunner = dataSource.createQueryRunner();
-    try {
-      await queryRunner.query(`CREATE SCHEMA "${schema}"`);
-      await createMessagingTablesV1(queryRunner, schema);
-      await addOutboxParkingV2(queryRunner, schema);
-    } finally {
-      await queryRunner.release();
-    }
+    dataSource = await openMessagingSchema(schema);
     kafka = testKafka('outbox-faults-test');
     topic = await createProbeTopic(kafka, 'outbox-faults');
     reader = await TopicReader.open(topic);
