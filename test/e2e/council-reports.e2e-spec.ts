@@ -126,6 +126,17 @@ describe('council reports, end to end', () => {
       .set('If-Match', etag)
       .send({ receivedOn: '2019-03-25' })
       .expect(200);
+
+    // The tests below read these figures, in any order: wait until council-reporting has projected all of the above.
+    await eventually(async () => {
+      const response = await statistics({ concernedState: STATE, year: '2019' });
+      expect(response.body.accountability.byState).toEqual([
+        expect.objectContaining({ stateCode: STATE, cases: 2, requestsMade: 1, requestsAcknowledged: 1 }),
+      ]);
+      expect(response.body.totals).toEqual({ incidents: 2, people: 7, countries: 1 });
+      // The report compares with 2018: its incident may come in on another partition, later.
+      expect((await statistics({ concernedState: STATE, year: '2018' })).body.totals.incidents).toBe(1);
+    });
   });
 
   afterAll(async () => {
