@@ -80,20 +80,32 @@ describe('/metrics on every service, before and after the thin chain', () => {
     await Promise.all([intake, investigation, reporting].map((service) => service.stop()));
   });
 
-  /** Every outbox drained and every consumer caught up: what other tests left behind no longer moves a counter. */
+  /**
+   * Every outbox drained, every consumer caught up, and the consumed counters unchanged since
+   * the scrape before: what other tests left behind no longer moves a counter. The lag gauge
+   * is cached for 5 s, so two scrapes further apart than that are needed to trust a lag of 0.
+   */
   async function settled(): Promise<Record<'intake' | 'investigation' | 'reporting', Scrape>> {
-    return eventually(async () => {
-      const [intakeNow, investigationNow, reportingNow] = await Promise.all([intake, investigation, reporting].map(scrape));
-      for (const now of [intakeNow, investigationNow, reportingNow]) {
-        expect(now.matching('messaging_outbox_unpublished_rows')).toEqual([expect.objectContaining({ value: 0 })]);
-      }
-      for (const now of [investigationNow, reportingNow]) {
-        const lag = now.matching('messaging_consumer_lag_messages');
-        expect(lag.length).toBeGreaterThan(0);
-        expect(lag.filter((sample) => sample.value !== 0)).toEqual([]);
-      }
-      return { intake: intakeNow, investigation: investigationNow, reporting: reportingNow };
-    });
+    let previous: string | undefined;
+    return eventually(
+      async () => {
+        const [intakeNow, investigationNow, reportingNow] = await Promise.all([intake, investigation, reporting].map(scrape));
+        for (const now of [intakeNow, investigationNow, reportingNow]) {
+          expect(now.matching('messaging_outbox_unpublished_rows')).toEqual([expect.objectContaining({ value: 0 })]);
+        }
+        for (const now of [investigationNow, reportingNow]) {
+          const lag = now.matching('messaging_consumer_lag_messages');
+          expect(lag.length).toBeGreaterThan(0);
+          expect(lag.filter((sample) => sample.value !== 0)).toEqual([]);
+        }
+        const consumed = JSON.stringify([investigationNow, reportingNow].map((now) => now.matching('messaging_events_consumed_total')));
+        const unchanged = consumed === previous;
+        previous = consumed;
+        expect(unchanged).toBe(true);
+        return { intake: intakeNow, investigation: investigationNow, reporting: reportingNow };
+      },
+      { intervalMs: 6_000, timeoutMs: 90_000 },
+    );
   }
 
   it('counts the chain’s requests and events, exposes the gauges and puts no id in a label', async () => {
