@@ -2,6 +2,7 @@
 // the same run on the same machine (the machines are shared and noisy, so only ratios compare).
 // It starts its own database and broker, prints one table and writes bench/results/latest.{json,md}.
 // --quick runs each benchmark at a small size to check that it runs; it judges no target.
+// --only post,propagation,import,rebuild,statistics runs some sections alone.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -30,6 +31,9 @@ import { describe, figure, repeat, type Figure } from './support/figures.js';
 import { IncidentRows } from './support/raw-rows.js';
 
 const quick = process.argv.includes('--quick');
+const SECTIONS = ['post', 'propagation', 'import', 'rebuild', 'statistics'] as const;
+type Section = (typeof SECTIONS)[number];
+const only = onlySections();
 const size = quick
   ? { runs: 1, loadSeconds: 2, importRows: 300, rawImportRows: 300, probes: 3, incidents: 20_000, queryRuns: 2 }
   : {
@@ -45,6 +49,16 @@ const size = quick
 // imports 5,000 unless BENCH_IMPORT_ROWS says otherwise.
 const CONCURRENCY = 16;
 
+/** `--only import,rebuild` runs those sections alone, to measure one lever before and after. */
+function onlySections(): Set<Section> {
+  const index = process.argv.indexOf('--only');
+  if (index < 0) return new Set(SECTIONS);
+  const wanted = (process.argv[index + 1] ?? '').split(',').filter(Boolean);
+  const unknown = wanted.filter((name) => !(SECTIONS as readonly string[]).includes(name));
+  if (wanted.length === 0 || unknown.length > 0) throw new Error(`--only takes a comma-separated list of ${SECTIONS.join(', ')}`);
+  return new Set(wanted as Section[]);
+}
+
 interface Row {
   benchmark: string;
   unit: string;
@@ -58,12 +72,26 @@ interface Row {
 
 const rows: Row[] = [];
 
-function record(row: Omit<Row, 'met'>, met?: boolean): void {
-  const complete = { ...row, met: quick ? undefined : met };
-  rows.push(complete);
+/**
+ * One row of the table. `limit` is the largest ratio the target allows; `met` is given instead
+ * where the target is not a ratio. Quick runs judge nothing.
+ */
+function record(row: Omit<Row, 'met'>, judge: { limit?: number; met?: boolean } = {}): void {
+  const met = judge.limit !== undefined && row.ratio !== undefined ? row.ratio <= judge.limit : judge.met;
+  rows.push({ ...row, met: quick ? undefined : met });
   const baseline = row.baseline ? `  baseline ${describe(row.baseline, row.unit)}` : '';
   const ratio = row.ratio === undefined ? '' : `  ratio ${row.ratio.toFixed(2)}`;
   console.log(`  ${row.benchmark}: ${describe(row.value, row.unit)}${baseline}${ratio}`);
+}
+
+interface Bench {
+  pool: pg.Pool;
+  intake: BenchService;
+  reporting: BenchService;
+  services: BenchService[];
+  watcher: CaseOpenedWatcher;
+  postedRows: IncidentRows;
+  importedRows: IncidentRows;
 }
 
 async function main(): Promise<void> {
@@ -74,6 +102,7 @@ async function main(): Promise<void> {
   const pool = new pg.Pool({ connectionString: benchDatabaseUrl, max: CONCURRENCY });
   const services: BenchService[] = [];
   let watcher: CaseOpenedWatcher | undefined;
+  let plan = '';
   try {
     for (const name of ['incident-intake', 'investigation-tracking', 'council-reporting'] as ServiceName[])
       services.push(await startService(name));
@@ -87,154 +116,14 @@ async function main(): Promise<void> {
     const postedRows = await IncidentRows.of(pool, posted);
     const { rows: imported } = await pool.query<{ id: string }>('SELECT id FROM intake.incident WHERE external_source IS NOT NULL LIMIT 1');
     const importedRows = await IncidentRows.of(pool, imported[0].id);
+    const bench: Bench = { pool, intake, reporting, services, watcher, postedRows, importedRows };
 
-    console.log(`POST /incidents at concurrency ${CONCURRENCY}, ${size.loadSeconds} s a run…`);
-    const service: number[] = [];
-    const raw: number[] = [];
-    for (let run = 0; run < size.runs; run++) {
-      raw.push((await closedLoop(CONCURRENCY, size.loadSeconds, rawIncidentInsert(pool, postedRows))).perSecond);
-      service.push((await closedLoop(CONCURRENCY, size.loadSeconds, () => postIncident(intake))).perSecond);
-    }
-    const throughput = figure(service);
-    const rawThroughput = figure(raw);
-    const throughputRatio = rawThroughput.median / throughput.median;
-    record(
-      {
-        benchmark: 'POST /incidents throughput, concurrency 16',
-        unit: 'req/s',
-        value: throughput,
-        baseline: rawThroughput,
-        ratio: throughputRatio,
-        target: '≥ 50 % of raw (ratio ≤ 2)',
-      },
-      throughputRatio <= 2,
-    );
-    const halfRate = throughput.median / 2;
-    const spreads = await repeat(size.runs, async () =>
-      latencySpread((await openLoop(halfRate, size.loadSeconds, () => postIncident(intake))).latenciesMs),
-    );
-    const p50 = figure(spreads.map((spread) => spread.p50));
-    const p99 = figure(spreads.map((spread) => spread.p99));
-    const tail = p99.median / p50.median;
-    record({ benchmark: `POST /incidents p50 at half load (${halfRate.toFixed(0)} req/s)`, unit: 'ms', value: p50, target: '—' });
-    record(
-      { benchmark: 'POST /incidents p99 at half load', unit: 'ms', value: p99, baseline: p50, ratio: tail, target: 'p99 ≤ 5 × p50' },
-      tail <= 5,
-    );
-
-    console.log(`Propagation on an idle system, ${size.probes} probes…`);
-    const roundTrip = await RawRoundTrip.open(pool);
-    const rawTrips: number[] = [];
-    const probes: number[] = [];
-    for (let probe = 0; probe < size.probes; probe++) {
-      rawTrips.push(await roundTrip.once());
-      probes.push(await propagationProbe(intake, reporting, watcher, 'CM', 2016));
-    }
-    await roundTrip.close();
-    const idle = figure(probes);
-    const rawTrip = figure(rawTrips);
-    record(
-      {
-        benchmark: 'propagation, idle: POST → case.opened and GET /statistics',
-        unit: 'ms',
-        value: idle,
-        baseline: rawTrip,
-        ratio: idle.median / rawTrip.median,
-        target: 'median ≤ 2 × raw',
-      },
-      idle.median / rawTrip.median <= 2,
-    );
-
-    console.log(`AWSD import of ${size.importRows} rows, and the lag of case.opened meanwhile…`);
-    const importing = importExport(intake, size.importRows);
-    const lag = await caseOpenedLagDuring(intake, pool, watcher, importing, quick ? 120_000 : 600_000);
-    const load = await importing;
-    const rawImports = await repeat(size.runs, () => rawImport(pool, importedRows, size.rawImportRows));
-    const importRate = figure([load.rowsPerSecond]);
-    const rawImportRate = figure(rawImports);
-    const importRatio = rawImportRate.median / importRate.median;
-    record(
-      {
-        benchmark: `AWSD import, ${size.importRows} rows`,
-        unit: 'rows/s',
-        value: importRate,
-        baseline: rawImportRate,
-        ratio: importRatio,
-        target: '≥ 50 % of raw (ratio ≤ 2)',
-      },
-      importRatio <= 2,
-    );
-    const lags = [...lag.lagsMs].sort((a, b) => a - b);
-    const lagP99 = figure([lags[Math.ceil(lags.length * 0.99) - 1]]);
-    record({
-      benchmark: `case.opened lag during the import, p50 (${lags.length} probes)`,
-      unit: 'ms',
-      value: figure([lags[Math.ceil(lags.length / 2) - 1]]),
-      target: '—',
-    });
-    record(
-      { benchmark: 'case.opened lag during the import, p99', unit: 'ms', value: lagP99, target: 'p99 ≤ 2000 ms' },
-      lagP99.median <= 2000,
-    );
-    record(
-      {
-        benchmark: 'backlog drained (all imported incidents projected) after the import answered',
-        unit: 'ms',
-        value: figure([lag.drainMs]),
-        target: 'drains',
-      },
-      true,
-    );
-
-    for (const running of services) {
-      const rss = residentBytes(running.pid) / 1024 / 1024;
-      record(
-        { benchmark: `memory of ${running.name} after the load`, unit: 'MB RSS', value: figure([rss]), target: '≤ 250 MB' },
-        rss <= 250,
-      );
-    }
-
-    console.log('council-reporting rebuild from offset zero…');
-    const rebuilds = await repeat(size.runs, () => rebuildReadModels());
-    const [{ topics, events }] = rebuilds;
-    const consumes = await repeat(size.runs, async () => (await rawConsume(topics)).perSecond);
-    const rebuild = figure(rebuilds.map((run) => run.eventsPerSecond));
-    const rawRate = figure(consumes);
-    record(
-      {
-        benchmark: `rebuild from offset zero (${events} events)`,
-        unit: 'events/s',
-        value: rebuild,
-        baseline: rawRate,
-        ratio: rawRate.median / rebuild.median,
-        target: '≥ 50 % of raw (ratio ≤ 2)',
-      },
-      rawRate.median / rebuild.median <= 2,
-    );
-
-    console.log(`GET /statistics over ${size.incidents} generated incidents…`);
-    await generateIncidents(pool, size.incidents);
-    for (const query of StatisticsQueries) {
-      await statisticsOverHttp(reporting, query);
-      statisticsOverPsql(query);
-      const http = figure(await repeat(size.queryRuns, () => statisticsOverHttp(reporting, query)));
-      const sql = figure(await repeat(size.queryRuns, async () => statisticsOverPsql(query)));
-      record(
-        {
-          benchmark: `GET /statistics?${query.http}, ${size.incidents} incidents`,
-          unit: 'ms',
-          value: http,
-          baseline: sql,
-          ratio: http.median / sql.median,
-          target: '≤ 2 × the SQL',
-        },
-        http.median / sql.median <= 2,
-      );
-    }
-    const plan = await explainServiceQuery(pool, StatisticsQueries[0].groupBy);
-    console.log(
-      `\nEXPLAIN (ANALYZE, BUFFERS) of the service's statistics query (groupBy=country,year), ${size.incidents} incidents:\n${plan}\n`,
-    );
+    if (only.has('post')) await postThroughput(bench);
+    if (only.has('propagation')) await idlePropagation(bench);
+    if (only.has('import')) await importUnderWatch(bench);
+    else if (only.has('rebuild')) await importExport(intake, size.importRows);
+    if (only.has('rebuild')) await rebuild();
+    if (only.has('statistics')) plan = await statistics(bench);
 
     const minutes = (performance.now() - started) / 60_000;
     report(plan, minutes);
@@ -245,6 +134,169 @@ async function main(): Promise<void> {
     await pool.end();
     brokerDown();
   }
+}
+
+async function postThroughput({ pool, intake, postedRows }: Bench): Promise<void> {
+  console.log(`POST /incidents at concurrency ${CONCURRENCY}, ${size.loadSeconds} s a run…`);
+  const service: number[] = [];
+  const raw: number[] = [];
+  for (let run = 0; run < size.runs; run++) {
+    raw.push((await closedLoop(CONCURRENCY, size.loadSeconds, rawIncidentInsert(pool, postedRows))).perSecond);
+    service.push((await closedLoop(CONCURRENCY, size.loadSeconds, () => postIncident(intake))).perSecond);
+  }
+  const throughput = figure(service);
+  const rawThroughput = figure(raw);
+  record(
+    {
+      benchmark: 'POST /incidents throughput, concurrency 16',
+      unit: 'req/s',
+      value: throughput,
+      baseline: rawThroughput,
+      ratio: rawThroughput.median / throughput.median,
+      target: '≥ 50 % of raw (ratio ≤ 2)',
+    },
+    { limit: 2 },
+  );
+  const halfRate = throughput.median / 2;
+  const spreads = await repeat(size.runs, async () =>
+    latencySpread((await openLoop(halfRate, size.loadSeconds, () => postIncident(intake))).latenciesMs),
+  );
+  const p50 = figure(spreads.map((spread) => spread.p50));
+  const p99 = figure(spreads.map((spread) => spread.p99));
+  record({ benchmark: `POST /incidents p50 at half load (${halfRate.toFixed(0)} req/s)`, unit: 'ms', value: p50, target: '—' });
+  record(
+    {
+      benchmark: 'POST /incidents p99 at half load',
+      unit: 'ms',
+      value: p99,
+      baseline: p50,
+      ratio: p99.median / p50.median,
+      target: 'p99 ≤ 5 × p50',
+    },
+    { limit: 5 },
+  );
+}
+
+async function idlePropagation({ pool, intake, reporting, watcher }: Bench): Promise<void> {
+  console.log(`Propagation on an idle system, ${size.probes} probes…`);
+  const roundTrip = await RawRoundTrip.open(pool);
+  const rawTrips: number[] = [];
+  const probes: number[] = [];
+  for (let probe = 0; probe < size.probes; probe++) {
+    rawTrips.push(await roundTrip.once());
+    probes.push(await propagationProbe(intake, reporting, watcher, 'CM', 2016));
+  }
+  await roundTrip.close();
+  const idle = figure(probes);
+  const rawTrip = figure(rawTrips);
+  record(
+    {
+      benchmark: 'propagation, idle: POST → case.opened and GET /statistics',
+      unit: 'ms',
+      value: idle,
+      baseline: rawTrip,
+      ratio: idle.median / rawTrip.median,
+      target: 'median ≤ 2 × raw',
+    },
+    { limit: 2 },
+  );
+}
+
+async function importUnderWatch({ pool, intake, services, watcher, importedRows }: Bench): Promise<void> {
+  console.log(`AWSD import of ${size.importRows} rows, and the lag of case.opened meanwhile…`);
+  const importing = importExport(intake, size.importRows);
+  const lag = await caseOpenedLagDuring(intake, pool, watcher, importing, quick ? 120_000 : 600_000);
+  const load = await importing;
+  const rawImports = await repeat(size.runs, () => rawImport(pool, importedRows, size.rawImportRows));
+  const importRate = figure([load.rowsPerSecond]);
+  const rawImportRate = figure(rawImports);
+  record(
+    {
+      benchmark: `AWSD import, ${size.importRows} rows`,
+      unit: 'rows/s',
+      value: importRate,
+      baseline: rawImportRate,
+      ratio: rawImportRate.median / importRate.median,
+      target: '≥ 50 % of raw (ratio ≤ 2)',
+    },
+    { limit: 2 },
+  );
+  const lags = [...lag.lagsMs].sort((a, b) => a - b);
+  const lagP99 = figure([lags[Math.ceil(lags.length * 0.99) - 1]]);
+  record({
+    benchmark: `case.opened lag during the import, p50 (${lags.length} probes)`,
+    unit: 'ms',
+    value: figure([lags[Math.ceil(lags.length / 2) - 1]]),
+    target: '—',
+  });
+  record(
+    { benchmark: 'case.opened lag during the import, p99', unit: 'ms', value: lagP99, target: 'p99 ≤ 2000 ms' },
+    { met: lagP99.median <= 2000 },
+  );
+  record(
+    {
+      benchmark: 'backlog drained (all imported incidents projected) after the import answered',
+      unit: 'ms',
+      value: figure([lag.drainMs]),
+      target: 'drains',
+    },
+    { met: true },
+  );
+  for (const running of services) {
+    const rss = residentBytes(running.pid) / 1024 / 1024;
+    record(
+      { benchmark: `memory of ${running.name} after the load`, unit: 'MB RSS', value: figure([rss]), target: '≤ 250 MB' },
+      { met: rss <= 250 },
+    );
+  }
+}
+
+async function rebuild(): Promise<void> {
+  console.log('council-reporting rebuild from offset zero…');
+  const rebuilds = await repeat(size.runs, () => rebuildReadModels());
+  const [{ topics, events }] = rebuilds;
+  const consumes = await repeat(size.runs, async () => (await rawConsume(topics)).perSecond);
+  const rebuildRate = figure(rebuilds.map((run) => run.eventsPerSecond));
+  const rawRate = figure(consumes);
+  record(
+    {
+      benchmark: `rebuild from offset zero (${events} events)`,
+      unit: 'events/s',
+      value: rebuildRate,
+      baseline: rawRate,
+      ratio: rawRate.median / rebuildRate.median,
+      target: '≥ 50 % of raw (ratio ≤ 2)',
+    },
+    { limit: 2 },
+  );
+}
+
+/** The table's statistics rows; the query plan of the service's statistics query. */
+async function statistics({ pool, reporting }: Bench): Promise<string> {
+  console.log(`GET /statistics over ${size.incidents} generated incidents…`);
+  await generateIncidents(pool, size.incidents);
+  for (const query of StatisticsQueries) {
+    await statisticsOverHttp(reporting, query);
+    statisticsOverPsql(query);
+    const http = figure(await repeat(size.queryRuns, () => statisticsOverHttp(reporting, query)));
+    const sql = figure(await repeat(size.queryRuns, async () => statisticsOverPsql(query)));
+    record(
+      {
+        benchmark: `GET /statistics?${query.http}, ${size.incidents} incidents`,
+        unit: 'ms',
+        value: http,
+        baseline: sql,
+        ratio: http.median / sql.median,
+        target: '≤ 2 × the SQL',
+      },
+      { limit: 2 },
+    );
+  }
+  const plan = await explainServiceQuery(pool, StatisticsQueries[0].groupBy);
+  console.log(
+    `\nEXPLAIN (ANALYZE, BUFFERS) of the service's statistics query (groupBy=country,year), ${size.incidents} incidents:\n${plan}\n`,
+  );
+  return plan;
 }
 
 function report(plan: string, minutes: number): void {
