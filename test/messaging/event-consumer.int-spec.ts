@@ -18,6 +18,8 @@ describe('event consumer: inbox, retries and dead letters (real PostgreSQL and K
   const transientFailures = new Map<string, number>();
   /** Fails the first N attempts for a probe id with an error nobody expected, as a bug would. */
   const unexplainedFailures = new Map<string, number>();
+  /** Fails the first N attempts at one message of a probe (`probeId/sequence`) with the error given. */
+  const failuresAt = new Map<string, { left: number; error: () => Error }>();
 
   const handler: IntegrationEventHandler<ProbeRecordedV1> = {
     contracts: [probeContract('set in beforeAll')],
@@ -26,6 +28,11 @@ describe('event consumer: inbox, retries and dead letters (real PostgreSQL and K
       if (remaining > 0) {
         transientFailures.set(payload.probeId, remaining - 1);
         throw new Error('connection terminated unexpectedly');
+      }
+      const failure = failuresAt.get(`${payload.probeId}/${payload.sequence}`);
+      if (failure && failure.left > 0) {
+        failure.left--;
+        throw failure.error();
       }
       const unexplained = unexplainedFailures.get(payload.probeId) ?? 0;
       if (unexplained > 0) {
@@ -162,5 +169,33 @@ describe('event consumer: inbox, retries and dead letters (real PostgreSQL and K
       "gave up after 3 attempts: TypeError: Cannot read properties of undefined (reading 'sequence')",
     );
     expect(dead.headers.dlq_attempts).toBe('3');
+  });
+
+  // Messages sent together arrive in one fetch, so they are applied in one transaction.
+  describe('a batch of one partition', () => {
+    it('applies the messages before a transiently failing one exactly once, and the rest after it', async () => {
+      const probeId = randomUUID();
+      failuresAt.set(`${probeId}/2`, { left: 1, error: () => new Error('connection terminated unexpectedly') });
+      await send(probeMessage(probeId, 1), probeMessage(probeId, 2), probeMessage(probeId, 3));
+
+      await eventually(async () => expect(await effectsOf(probeId)).toEqual([1, 2, 3]));
+      expect(failuresAt.get(`${probeId}/2`)!.left).toBe(0);
+    });
+
+    it("counts the failed batch as the first of an unexplained failure's attempts, dead-letters it alone and applies its neighbours", async () => {
+      const probeId = randomUUID();
+      failuresAt.set(`${probeId}/2`, { left: 100, error: () => new TypeError('a bug') });
+      await send(probeMessage(probeId, 1), probeMessage(probeId, 2), probeMessage(probeId, 3));
+
+      await eventually(async () => expect(await effectsOf(probeId)).toEqual([1, 3]));
+      const dead = await eventually(async () => {
+        const found = dlqReader.messages.find((message) => message.key === probeId);
+        expect(found).toBeDefined();
+        return found!;
+      });
+      expect(dead.headers.dlq_attempts).toBe('3');
+      // maxAttempts is 3: the handler saw it three times, the batch's attempt included.
+      expect(failuresAt.get(`${probeId}/2`)!.left).toBe(97);
+    });
   });
 });

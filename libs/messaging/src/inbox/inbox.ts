@@ -7,13 +7,15 @@ import type { EntityManager } from 'typeorm';
 export class Inbox {
   constructor(private readonly schema: string) {}
 
-  /** True when the event is new for this group; false when it was already processed. */
-  async claim(manager: EntityManager, consumerGroup: string, eventId: string, eventType: string): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
-      `INSERT INTO "${this.schema}".inbox (consumer_group, event_id, event_type) VALUES ($1, $2, $3)
+  /** The ids among `events` that are new for this group, claimed in one statement; the others were processed before. */
+  async claim(manager: EntityManager, consumerGroup: string, events: readonly { id: string; type: string }[]): Promise<Set<string>> {
+    if (events.length === 0) return new Set();
+    const rows: { event_id: string }[] = await manager.query(
+      `INSERT INTO "${this.schema}".inbox (consumer_group, event_id, event_type)
+       SELECT $1, * FROM unnest($2::varchar[], $3::varchar[])
        ON CONFLICT DO NOTHING RETURNING event_id`,
-      [consumerGroup, eventId, eventType],
+      [consumerGroup, events.map((event) => event.id), events.map((event) => event.type)],
     );
-    return rows.length === 1;
+    return new Set(rows.map((row) => row.event_id));
   }
 }
