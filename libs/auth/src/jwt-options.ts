@@ -1,5 +1,5 @@
 import type { JwtModuleOptions } from '@nestjs/jwt';
-import { KeyObject, webcrypto } from 'node:crypto';
+import { createPublicKey, createSecretKey, KeyObject, webcrypto } from 'node:crypto';
 import { createRemoteJWKSet, decodeProtectedHeader } from 'jose';
 import { InvalidTokenError } from './access-token.js';
 
@@ -27,9 +27,14 @@ export function jwtOptions(settings: JwtSettings): JwtModuleOptions {
     clockTolerance: settings.JWT_CLOCK_SKEW_SECONDS ?? 0,
   };
   const signOptions = { algorithm: settings.JWT_ALGORITHM, issuer: settings.JWT_ISSUER, audience: settings.JWT_AUDIENCE };
-  if (settings.JWT_ALGORITHM === 'HS256') return { secret: settings.JWT_SECRET, signOptions, verifyOptions };
+  if (settings.JWT_ALGORITHM === 'HS256')
+    return {
+      secret: settings.JWT_SECRET === undefined ? undefined : createSecretKey(settings.JWT_SECRET, 'utf8'),
+      signOptions,
+      verifyOptions,
+    };
   if (settings.JWT_JWKS_URI) return { secretOrKeyProvider: jwksKeyProvider(settings.JWT_JWKS_URI), verifyOptions };
-  return { publicKey: settings.JWT_PUBLIC_KEY, verifyOptions };
+  return { publicKey: settings.JWT_PUBLIC_KEY === undefined ? undefined : createPublicKey(settings.JWT_PUBLIC_KEY), verifyOptions };
 }
 
 function jwksKeyProvider(jwksUri: string): NonNullable<JwtModuleOptions['secretOrKeyProvider']> {

@@ -15,10 +15,13 @@ export class Outbox {
     private readonly source: string,
   ) {}
 
-  /** `now` is the service's clock time of the change: the events' CloudEvents `time`. */
+  /**
+   * One statement for all the events, in their order (`position` follows it). `now` is the
+   * service's clock time of the change: the events' CloudEvents `time`.
+   */
   async append(manager: EntityManager, events: PendingEvent[], now: Date): Promise<string[]> {
-    const ids: string[] = [];
-    for (const { contract, aggregateId, payload } of events) {
+    if (events.length === 0) return [];
+    const rows = events.map(({ contract, aggregateId, payload }) => {
       const id = uuidv7();
       const attributes: CloudEventAttributes = {
         specversion: '1.0',
@@ -30,22 +33,33 @@ export class Outbox {
         dataschema: dataSchemaOf(contract.type),
         correlationid: Correlation.current(),
       };
-      await manager.query(
-        `INSERT INTO "${this.schema}".outbox (id, aggregatetype, aggregateid, type, payload, topic, headers)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [
-          id,
-          contract.aggregateType,
-          aggregateId,
-          contract.type,
-          JSON.stringify(payload),
-          contract.topic,
-          // The W3C trace context travels with the row: the relay publishes it later, from another context.
-          JSON.stringify({ ...headersOf(attributes), ...eventCreated({ topic: contract.topic, id, type: contract.type }) }),
-        ],
-      );
-      ids.push(id);
-    }
-    return ids;
+      return {
+        id,
+        aggregateType: contract.aggregateType,
+        aggregateId,
+        type: contract.type,
+        payload: JSON.stringify(payload),
+        topic: contract.topic,
+        // The W3C trace context travels with the row: the relay publishes it later, from another context.
+        headers: JSON.stringify({ ...headersOf(attributes), ...eventCreated({ topic: contract.topic, id, type: contract.type }) }),
+      };
+    });
+    await manager.query(
+      `INSERT INTO "${this.schema}".outbox (id, aggregatetype, aggregateid, type, payload, topic, headers)
+       SELECT id, aggregatetype, aggregateid, type, payload::jsonb, topic, headers::jsonb
+       FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $5::text[], $6::varchar[], $7::text[])
+         WITH ORDINALITY AS event (id, aggregatetype, aggregateid, type, payload, topic, headers, n)
+       ORDER BY n`,
+      [
+        rows.map((row) => row.id),
+        rows.map((row) => row.aggregateType),
+        rows.map((row) => row.aggregateId),
+        rows.map((row) => row.type),
+        rows.map((row) => row.payload),
+        rows.map((row) => row.topic),
+        rows.map((row) => row.headers),
+      ],
+    );
+    return rows.map((row) => row.id);
   }
 }

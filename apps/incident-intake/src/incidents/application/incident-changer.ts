@@ -42,8 +42,7 @@ export class IncidentChanger {
       const before = incident.snapshot();
       const result = apply(incident, this.clock);
       await this.incidents.update(manager, incident, readVersion);
-      await this.outbox.append(manager, incident.pullEvents(), this.clock.now());
-      await this.outbox.append(manager, this.partner.eventsFor(before, incident), incident.state.updatedAt);
+      await this.outbox.append(manager, [...incident.pullEvents(), ...this.partner.eventsFor(before, incident)], incident.state.updatedAt);
       return { incident, result };
     });
   }

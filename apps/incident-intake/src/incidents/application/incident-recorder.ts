@@ -43,8 +43,7 @@ export class IncidentRecorder {
       this.clock,
     );
     await this.incidents.insert(manager, incident);
-    await this.outbox.append(manager, incident.pullEvents(), this.clock.now());
-    await this.outbox.append(manager, this.partner.eventsFor(undefined, incident), incident.state.updatedAt);
+    await this.outbox.append(manager, [...incident.pullEvents(), ...this.partner.eventsFor(undefined, incident)], incident.state.updatedAt);
     if (input.protectedData)
       await this.protectedData.save(manager, incident.id, input.protectedData, input.reporter.subject, incident.state.reportedAt);
     return { incident, warnings };

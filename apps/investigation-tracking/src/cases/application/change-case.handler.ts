@@ -34,8 +34,7 @@ export class ChangeCaseHandler implements ICommandHandler<ChangeCaseCommand> {
       const before = partnerCaseView(found);
       await this.apply(manager, found, change, ctx, actor);
       await this.cases.update(manager, found, expectedVersion);
-      await this.outbox.append(manager, found.pullEvents(), ctx.now);
-      await this.outbox.append(manager, partnerCaseEvents(before, found, ctx.now), ctx.now);
+      await this.outbox.append(manager, [...found.pullEvents(), ...partnerCaseEvents(before, found, ctx.now)], ctx.now);
       return found;
     });
   }

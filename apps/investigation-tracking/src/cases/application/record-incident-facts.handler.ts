@@ -30,8 +30,7 @@ export class RecordIncidentFactsHandler implements ICommandHandler<RecordInciden
       found.incidentConfidentialityChanged(facts.incidentId, facts.confidentiality, { by: 'system', now, newId: uuidv7 });
       if (found.version === readVersion) return;
       await this.cases.update(manager, found, readVersion);
-      await this.outbox.append(manager, found.pullEvents(), now);
-      await this.outbox.append(manager, partnerCaseEvents(before, found, now), now);
+      await this.outbox.append(manager, [...found.pullEvents(), ...partnerCaseEvents(before, found, now)], now);
     });
   }
 }
