@@ -286,7 +286,8 @@ describe('read models rebuilt from the topics and swapped in (real PostgreSQL an
       handlers: [
         {
           contracts: readModels.contracts,
-          handle: async (_payload, event, source) => void (await readModels.apply(transactions.manager(), schemas.live, event, source)),
+          handle: async (_payload, event, { topic, partition, offset }) =>
+            void (await readModels.applyAll(transactions.manager(), schemas.live, topic, partition, [{ event, offset }])),
         },
       ],
     });
@@ -315,7 +316,7 @@ describe('read models rebuilt from the topics and swapped in (real PostgreSQL an
   describe('the rebuild, while the live consumer runs', () => {
     let outcome: RebuildOutcome;
     const seen: { live?: Record<string, unknown[]>; rebuilt?: Record<string, unknown[]>; rebuiltTables?: string[] } = {};
-    let writer: { blocked: boolean; outcome: Promise<{ applied?: boolean; error?: unknown }> } | undefined;
+    let writer: { blocked: boolean; outcome: Promise<{ applied?: number; error?: unknown }> } | undefined;
 
     async function tablesIn(schema: string): Promise<string[]> {
       const rows: { oid: string }[] = await dataSource.query(
@@ -344,10 +345,14 @@ describe('read models rebuilt from the topics and swapped in (real PostgreSQL an
             const [{ pid }] = await runner.query('SELECT pg_backend_pid() AS pid');
             writer = {
               blocked: false,
-              outcome: readModels.apply(runner.manager, schemas.live, lateReport.event, source).then(
-                (applied) => ({ applied }),
-                (error: unknown) => ({ error }),
-              ),
+              outcome: readModels
+                .applyAll(runner.manager, schemas.live, source.topic, source.partition, [
+                  { event: lateReport.event, offset: source.offset },
+                ])
+                .then(
+                  (applied) => ({ applied }),
+                  (error: unknown) => ({ error }),
+                ),
             };
             await eventually(async () => {
               const [activity] = await dataSource.query('SELECT wait_event_type FROM pg_stat_activity WHERE pid = $1', [pid]);
