@@ -36,7 +36,7 @@ export class IncidentProjection implements Projection {
 
   private async record(target: ProjectionTarget, snapshot: IncidentSnapshotV1): Promise<void> {
     const r = incidentRecordOf(snapshot);
-    const applied = await target.query<unknown[]>(
+    const [applied] = await target.query<{ inserted: boolean }[]>(
       `INSERT INTO ${target.table('incident_summary')} AS s (incident_id, reference, version, status, country_code, concerned_state_code,
          region, occurred_on, occurred_from, occurred_to, year, month, means_of_attack, perpetrator_category, confidentiality,
          owning_organisation)
@@ -48,7 +48,7 @@ export class IncidentProjection implements Projection {
          perpetrator_category = EXCLUDED.perpetrator_category, confidentiality = EXCLUDED.confidentiality,
          owning_organisation = EXCLUDED.owning_organisation
        WHERE s.version < EXCLUDED.version
-       RETURNING incident_id`,
+       RETURNING (xmax = 0) AS inserted`,
       [
         r.incidentId,
         r.reference,
@@ -68,9 +68,12 @@ export class IncidentProjection implements Projection {
         r.owningOrganisation,
       ],
     );
-    if (applied.length === 0) return;
-    await target.query(`DELETE FROM ${target.table('personnel_figure')} WHERE incident_id = $1`, [r.incidentId]);
-    await target.query(`DELETE FROM ${target.table('asset_figure')} WHERE incident_id = $1`, [r.incidentId]);
+    if (!applied) return;
+    // A row the upsert inserted has no figures yet: nothing to replace.
+    if (!applied.inserted) {
+      await target.query(`DELETE FROM ${target.table('personnel_figure')} WHERE incident_id = $1`, [r.incidentId]);
+      await target.query(`DELETE FROM ${target.table('asset_figure')} WHERE incident_id = $1`, [r.incidentId]);
+    }
     // One statement per table, whatever the number of lines.
     if (r.personnel.length > 0)
       await target.query(
