@@ -60,13 +60,26 @@ export class ReadModels {
     const next = BigInt(row!.next_offset);
     const fresh = events.filter((_, index) => offsets[index]! >= next);
     if (fresh.length === 0) return 0;
-    for (const { event } of fresh) await this.byType.get(event.type)?.project(target, event);
+    // Events of one projection in a row go to it together, so that it may write them set-based.
+    for (const run of this.runsOf(fresh)) await run.projection?.project(target, run.events);
     await target.query(`UPDATE ${position} SET next_offset = $3 WHERE topic = $1 AND partition = $2`, [
       topic,
       partition,
       (BigInt(fresh.at(-1)!.offset) + 1n).toString(),
     ]);
     return fresh.length;
+  }
+
+  /** The events in runs of one projection each, in their order; events no projection folds in have none. */
+  private runsOf(events: readonly PositionedEvent[]): { projection?: Projection; events: CloudEvent<object>[] }[] {
+    const runs: { projection?: Projection; events: CloudEvent<object>[] }[] = [];
+    for (const { event } of events) {
+      const projection = this.byType.get(event.type);
+      const last = runs.at(-1);
+      if (last && last.projection === projection) last.events.push(event);
+      else runs.push({ projection, events: [event] });
+    }
+    return runs;
   }
 }
 
