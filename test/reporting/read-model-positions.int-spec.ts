@@ -4,12 +4,12 @@ import { CaseProjection } from '../../apps/council-reporting/src/projections/inf
 import { IncidentProjection } from '../../apps/council-reporting/src/projections/infrastructure/incident-projection.js';
 import {
   createProjectionTablesV1,
-  ProjectionTables,
   projectionTable,
 } from '../../apps/council-reporting/src/projections/infrastructure/projection-tables.js';
 import { ReadModels } from '../../apps/council-reporting/src/projections/infrastructure/read-models.js';
 import { EventScript, type ScriptedEvent } from '../factories/reporting-events.factory.js';
 import { openTestDataSource } from '../support/database.js';
+import { readModelRowsOf } from '../support/read-model-rows.js';
 
 const oneByOne = 'reporting_positions_spec_single';
 const batched = 'reporting_positions_spec_batched';
@@ -56,20 +56,6 @@ describe('read models applied a batch at a time (real PostgreSQL)', () => {
       [topic],
     );
     return (row as { next: string } | undefined)?.next;
-  }
-
-  async function rowsOf(schema: string, ids: string[]): Promise<Record<string, unknown[]>> {
-    const rows: Record<string, unknown[]> = {};
-    for (const table of ProjectionTables.filter((name) => name !== 'projection_position')) {
-      const found: { row: unknown }[] = await dataSource.query(
-        `SELECT to_jsonb(t) AS row FROM ${projectionTable(schema, table)} t
-         WHERE to_jsonb(t) ->> 'incident_id' = ANY($1) OR to_jsonb(t) ->> 'case_id' = ANY($1)
-         ORDER BY to_jsonb(t)::text`,
-        [ids],
-      );
-      rows[table] = found.map(({ row }) => row);
-    }
-    return rows;
   }
 
   const topicOf = (name: string) => `positions-spec.${name}.${Math.random().toString(36).slice(2)}`;
@@ -163,8 +149,8 @@ describe('read models applied a batch at a time (real PostgreSQL)', () => {
     expect(await applyAll(batched, topic, script.events.slice(0, 2))).toBe(2);
     expect(await applyAll(batched, topic, script.events.slice(2))).toBe(script.events.length - 2);
 
-    const rows = await rowsOf(batched, ids);
-    expect(rows).toEqual(await rowsOf(oneByOne, ids));
+    const rows = await readModelRowsOf(dataSource, batched, ids);
+    expect(rows).toEqual(await readModelRowsOf(dataSource, oneByOne, ids));
     expect(await nextOffset(batched, topic)).toBe(await nextOffset(oneByOne, topic));
     // What one by one gives is the intended state, not an accident both share.
     expect(rows.personnel_figure).toEqual(

@@ -33,12 +33,12 @@ import { ReadModels } from '../../apps/council-reporting/src/projections/infrast
 import { TopicReplay, type ReplayTarget } from '../../apps/council-reporting/src/projections/infrastructure/topic-replay.js';
 import { EventScript, type ScriptedEvent } from '../factories/reporting-events.factory.js';
 import { openTestDataSource } from '../support/database.js';
+import { readModelRowsOf } from '../support/read-model-rows.js';
 import { eventually } from '../support/eventually.js';
 import { testKafka } from '../support/probe-events.js';
 
 const schemas = { live: 'reporting_live_spec', rebuild: 'reporting_rebuild_spec', retired: 'reporting_retired_spec' };
 const replaySchema = 'reporting_replay_spec';
-const readModelTables = ProjectionTables.filter((table) => table !== 'projection_position');
 
 /**
  * The rebuild on the real topics, which other tests write to as well. Its "live" read models
@@ -234,18 +234,8 @@ describe('read models rebuilt from the topics and swapped in (real PostgreSQL an
   }
 
   /** This test's rows of every read model but the positions, each table in a stable order. */
-  async function rowsOf(schema: string): Promise<Record<string, unknown[]>> {
-    const rows: Record<string, unknown[]> = {};
-    for (const table of readModelTables) {
-      const found: { row: unknown }[] = await dataSource.query(
-        `SELECT to_jsonb(t) AS row FROM ${projectionTable(schema, table)} t
-         WHERE to_jsonb(t) ->> 'incident_id' = ANY($1) OR to_jsonb(t) ->> 'case_id' = ANY($1)
-         ORDER BY to_jsonb(t)::text`,
-        [ids],
-      );
-      rows[table] = found.map(({ row }) => row);
-    }
-    return rows;
+  function rowsOf(schema: string): Promise<Record<string, unknown[]>> {
+    return readModelRowsOf(dataSource, schema, ids);
   }
 
   async function dropSchemas(): Promise<void> {
