@@ -43,7 +43,7 @@ const replaySchema = 'reporting_replay_spec';
 /**
  * The rebuild on the real topics, which other tests write to as well. Its "live" read models
  * are a schema of their own, fed by the real consumer path (EventConsumer, inbox,
- * ReadModels.apply) from offset zero, as council-reporting's are. Rows are compared for this
+ * ReadModels.applyAll) from offset zero, as council-reporting's are. Rows are compared for this
  * test's incidents and cases only: the live schema and the rebuild may stand at different
  * offsets of other tests' partitions, but both have applied every event of this test's history
  * before they are compared. The history is one no statistic of another test counts: Tuvalu,
