@@ -33,17 +33,17 @@ import { ReadModels } from '../../apps/council-reporting/src/projections/infrast
 import { TopicReplay, type ReplayTarget } from '../../apps/council-reporting/src/projections/infrastructure/topic-replay.js';
 import { EventScript, type ScriptedEvent } from '../factories/reporting-events.factory.js';
 import { openTestDataSource } from '../support/database.js';
+import { readModelRowsOf } from '../support/read-model-rows.js';
 import { eventually } from '../support/eventually.js';
 import { testKafka } from '../support/probe-events.js';
 
 const schemas = { live: 'reporting_live_spec', rebuild: 'reporting_rebuild_spec', retired: 'reporting_retired_spec' };
 const replaySchema = 'reporting_replay_spec';
-const readModelTables = ProjectionTables.filter((table) => table !== 'projection_position');
 
 /**
  * The rebuild on the real topics, which other tests write to as well. Its "live" read models
  * are a schema of their own, fed by the real consumer path (EventConsumer, inbox,
- * ReadModels.apply) from offset zero, as council-reporting's are. Rows are compared for this
+ * ReadModels.applyAll) from offset zero, as council-reporting's are. Rows are compared for this
  * test's incidents and cases only: the live schema and the rebuild may stand at different
  * offsets of other tests' partitions, but both have applied every event of this test's history
  * before they are compared. The history is one no statistic of another test counts: Tuvalu,
@@ -234,18 +234,8 @@ describe('read models rebuilt from the topics and swapped in (real PostgreSQL an
   }
 
   /** This test's rows of every read model but the positions, each table in a stable order. */
-  async function rowsOf(schema: string): Promise<Record<string, unknown[]>> {
-    const rows: Record<string, unknown[]> = {};
-    for (const table of readModelTables) {
-      const found: { row: unknown }[] = await dataSource.query(
-        `SELECT to_jsonb(t) AS row FROM ${projectionTable(schema, table)} t
-         WHERE to_jsonb(t) ->> 'incident_id' = ANY($1) OR to_jsonb(t) ->> 'case_id' = ANY($1)
-         ORDER BY to_jsonb(t)::text`,
-        [ids],
-      );
-      rows[table] = found.map(({ row }) => row);
-    }
-    return rows;
+  function rowsOf(schema: string): Promise<Record<string, unknown[]>> {
+    return readModelRowsOf(dataSource, schema, ids);
   }
 
   async function dropSchemas(): Promise<void> {
@@ -286,7 +276,8 @@ describe('read models rebuilt from the topics and swapped in (real PostgreSQL an
       handlers: [
         {
           contracts: readModels.contracts,
-          handle: async (_payload, event, source) => void (await readModels.apply(transactions.manager(), schemas.live, event, source)),
+          handle: async (_payload, event, { topic, partition, offset }) =>
+            void (await readModels.applyAll(transactions.manager(), schemas.live, topic, partition, [{ event, offset }])),
         },
       ],
     });
@@ -315,7 +306,7 @@ describe('read models rebuilt from the topics and swapped in (real PostgreSQL an
   describe('the rebuild, while the live consumer runs', () => {
     let outcome: RebuildOutcome;
     const seen: { live?: Record<string, unknown[]>; rebuilt?: Record<string, unknown[]>; rebuiltTables?: string[] } = {};
-    let writer: { blocked: boolean; outcome: Promise<{ applied?: boolean; error?: unknown }> } | undefined;
+    let writer: { blocked: boolean; outcome: Promise<{ applied?: number; error?: unknown }> } | undefined;
 
     async function tablesIn(schema: string): Promise<string[]> {
       const rows: { oid: string }[] = await dataSource.query(
@@ -344,10 +335,14 @@ describe('read models rebuilt from the topics and swapped in (real PostgreSQL an
             const [{ pid }] = await runner.query('SELECT pg_backend_pid() AS pid');
             writer = {
               blocked: false,
-              outcome: readModels.apply(runner.manager, schemas.live, lateReport.event, source).then(
-                (applied) => ({ applied }),
-                (error: unknown) => ({ error }),
-              ),
+              outcome: readModels
+                .applyAll(runner.manager, schemas.live, source.topic, source.partition, [
+                  { event: lateReport.event, offset: source.offset },
+                ])
+                .then(
+                  (applied) => ({ applied }),
+                  (error: unknown) => ({ error }),
+                ),
             };
             await eventually(async () => {
               const [activity] = await dataSource.query('SELECT wait_event_type FROM pg_stat_activity WHERE pid = $1', [pid]);

@@ -70,7 +70,11 @@ export class CaseProjection implements Projection {
     CaseReopened,
   ];
 
-  async project(target: ProjectionTarget, event: CloudEvent<object>): Promise<void> {
+  async project(target: ProjectionTarget, events: readonly CloudEvent<object>[]): Promise<void> {
+    for (const event of events) await this.projectOne(target, event);
+  }
+
+  private async projectOne(target: ProjectionTarget, event: CloudEvent<object>): Promise<void> {
     if (event.type === CaseOpened.type) return this.opened(target, event.data as CaseOpenedV1);
     const payload = event.data as CaseEventV1;
     await target.query(`UPDATE ${target.table('case_summary')} SET confidentiality = $2, owning_organisation = $3 WHERE case_id = $1`, [

@@ -18,6 +18,7 @@ export class ProjectReadModelsWhenEventPublishedHandler implements IntegrationEv
   }
 
   async handle(_payload: object, event: CloudEvent<object>, source: MessageSource): Promise<void> {
-    await this.readModels.apply(this.transactions.manager(), LiveProjectionSchema, event, source);
+    const { topic, partition, offset } = source;
+    await this.readModels.applyAll(this.transactions.manager(), LiveProjectionSchema, topic, partition, [{ event, offset }]);
   }
 }

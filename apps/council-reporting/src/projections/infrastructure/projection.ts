@@ -22,5 +22,6 @@ export class ProjectionTarget {
 /** A read model, and the event types it folds in. */
 export interface Projection {
   readonly contracts: readonly EventContract<object>[];
-  project(target: ProjectionTarget, event: CloudEvent<object>): Promise<void>;
+  /** Folds in events of its types, in the order given; a projection may write several at once. */
+  project(target: ProjectionTarget, events: readonly CloudEvent<object>[]): Promise<void>;
 }
