@@ -184,8 +184,9 @@ describe('importing while the database fails', () => {
   it('fails a row the database refuses alone, and creates the rows beside it in its batch', async () => {
     const [before, changed, taken, undated, after] = ['before', 'changed', 'taken', 'undated', 'after'].map((name) => `int-${run}-${name}`);
     expect(await importRows([row(changed)])).toMatchObject({ created: 1 });
-    // Lines: 2 created; 3 changed since imported; 4 taken by a concurrent import; 5 refused before the database; 6 created.
-    const file = [row(before), row(changed, '1996'), row(taken), row(undated, ''), row(after)];
+    // Lines: 2 created; 3 changed since imported; 4 taken by a concurrent import; 5 refused before the database; 6 created;
+    // 7 line 2's id again, with other content.
+    const file = [row(before), row(changed, '1996'), row(taken), row(undated, ''), row(after), row(before, '1996')];
 
     const summary = await withRowHeld(changed, taken, async ({ commit, awaited }) => {
       const importing = importRows(file, [], patientImporter);
@@ -195,10 +196,11 @@ describe('importing while the database fails', () => {
       return importing;
     });
 
-    expect(summary).toMatchObject<Partial<ImportSummary>>({ rows: 5, created: 2, alreadyImported: 1, failed: 2, warnings: [] });
+    expect(summary).toMatchObject<Partial<ImportSummary>>({ rows: 6, created: 2, alreadyImported: 1, failed: 3, warnings: [] });
     expect(summary.errors).toEqual([
       { line: 3, externalId: changed, problems: [{ field: 'Incident ID', problems: [expect.stringContaining('with different content')] }] },
       { line: 5, externalId: undated, problems: [{ field: 'Year', problems: ['is required'] }] },
+      { line: 7, externalId: before, problems: [{ field: 'Incident ID', problems: [expect.stringContaining('with different content')] }] },
     ]);
     expect(await importedAmong([before, changed, taken, undated, after])).toEqual([after, before, changed, taken].sort());
   });

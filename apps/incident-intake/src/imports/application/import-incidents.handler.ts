@@ -39,6 +39,16 @@ type PreparedRow = SettledRow | RowToWrite;
 type SettledRow = { line: number; settled: RowOutcome };
 type RowToWrite = { line: number; mapped: Extract<AwsdMapping, { ok: true }>; fingerprint: string; dropped: string[] };
 
+/**
+ * What the rows of one attempt at a batch share, so that each row costs no query of its own
+ * to find or fingerprint: the incidents imported before, by external id (with those the batch
+ * creates, for an id the file repeats), and the fingerprints to set once all rows are written.
+ */
+interface BatchWrites {
+  imported: Map<string, { reference: string; fingerprint: string | null }>;
+  created: { id: string; fingerprint: string }[];
+}
+
 @CommandHandler(ImportIncidentsCommand)
 export class ImportIncidentsHandler implements ICommandHandler<ImportIncidentsCommand> {
   constructor(
@@ -77,8 +87,11 @@ export class ImportIncidentsHandler implements ICommandHandler<ImportIncidentsCo
         ? batch.map(({ settled }) => settled)
         : await withRetries(this.retryPolicy, () =>
             this.transactions.run(async (manager) => {
+              const toWrite = batch.flatMap((row) => (isSettled(row) ? [] : [row.mapped.externalId]));
+              const writes: BatchWrites = { imported: await this.incidents.findImported(manager, SOURCE, toWrite), created: [] };
               const written: RowOutcome[] = [];
-              for (const row of batch) written.push(isSettled(row) ? row.settled : await this.importRow(manager, row, reporter));
+              for (const row of batch) written.push(isSettled(row) ? row.settled : await this.importRow(manager, row, reporter, writes));
+              await this.incidents.setImportFingerprints(manager, writes.created);
               return written;
             }),
           );
@@ -95,11 +108,12 @@ export class ImportIncidentsHandler implements ICommandHandler<ImportIncidentsCo
     manager: EntityManager,
     { line, mapped, fingerprint, dropped }: RowToWrite,
     reporter: Reporter,
+    writes: BatchWrites,
   ): Promise<RowOutcome> {
     const { externalId } = mapped;
     try {
       return await this.transactions.savepoint(async () => {
-        const earlier = await this.incidents.findImported(manager, SOURCE, externalId);
+        const earlier = writes.imported.get(externalId);
         if (earlier && earlier.fingerprint !== fingerprint) {
           throw new InconsistentInputError('changed since it was imported', [
             {
@@ -118,7 +132,8 @@ export class ImportIncidentsHandler implements ICommandHandler<ImportIncidentsCo
           reporter,
           externalReference: { source: SOURCE, id: externalId },
         });
-        await this.incidents.setImportFingerprint(manager, incident.id, fingerprint);
+        writes.imported.set(externalId, { reference: incident.state.reference, fingerprint });
+        writes.created.push({ id: incident.id, fingerprint });
         return { line, externalId, result: 'created', warnings: [...dropped, ...warnings] };
       });
     } catch (error) {
