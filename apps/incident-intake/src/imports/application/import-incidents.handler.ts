@@ -17,8 +17,9 @@ export const IMPORT_RETRY_POLICY = Symbol('ImportRetryPolicy');
 
 /**
  * Rows read before they are written in one transaction, a savepoint each. A commit per row made
- * the import about ten times slower than its raw baseline; a batch is also all the file held in memory, and
- * all that a transient failure makes the client send again.
+ * the import about ten times slower than its raw baseline. A batch is also all of the file held
+ * in memory, all that a transient failure makes the client send again, and how long an incident
+ * reported meanwhile may wait for the reference counter, whose row the batch holds locked.
  */
 export const IMPORT_BATCH_ROWS = 100;
 
