@@ -8,6 +8,8 @@ import type { DataSource, EntityManager } from 'typeorm';
  */
 export class Transactions {
   private readonly storage = new AsyncLocalStorage<EntityManager>();
+  /** Numbers savepoint names; never reused, so the names are unique within every transaction. */
+  private savepoints = 0;
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -25,6 +27,28 @@ export class Transactions {
    */
   runAlone<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction((manager) => this.storage.run(manager, () => work(manager)));
+  }
+
+  /**
+   * Runs work under a savepoint of the transaction in progress, which must have been opened by
+   * `run`: when work fails, its writes alone are rolled back and its error is rethrown; the
+   * transaction stays usable and its other writes still commit. Savepoints may nest.
+   */
+  async savepoint<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const manager = this.storage.getStore();
+    if (!manager) throw new Error('Transactions.savepoint() runs only inside Transactions.run()');
+    const name = `sp_${++this.savepoints}`;
+    await manager.query(`SAVEPOINT ${name}`);
+    let result: T;
+    try {
+      result = await work(manager);
+    } catch (error) {
+      // Should this fail too (the connection lost), its error is the one the transaction's owner must see.
+      await manager.query(`ROLLBACK TO SAVEPOINT ${name}`);
+      throw error;
+    }
+    await manager.query(`RELEASE SAVEPOINT ${name}`);
+    return result;
   }
 
   /** The manager of the transaction in progress, or the plain one outside a transaction (reads). */

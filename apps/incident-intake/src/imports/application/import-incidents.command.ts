@@ -21,7 +21,7 @@ export interface ImportSummary {
   warnings: { line: number; externalId: string; messages: string[] }[];
 }
 
-/** Imports an AWSD or HXL CSV export row by row; each valid row commits on its own. */
+/** Imports an AWSD or HXL CSV export row by row, committed in batches in which each row fails alone. */
 export class ImportIncidentsCommand extends Command<ImportSummary> {
   constructor(
     readonly csv: NodeJS.ReadableStream,

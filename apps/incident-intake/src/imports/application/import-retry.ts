@@ -1,8 +1,8 @@
 import { isTransientFailure } from '#database';
 
-/** How often, and after what pauses, a row whose transaction failed for a transient reason is tried again. */
+/** How often, and after what pauses, a batch of rows whose transaction failed for a transient reason is tried again. */
 export interface ImportRetryPolicy {
-  /** Pauses before each retry; the row is tried `delaysMs.length + 1` times in all. */
+  /** Pauses before each retry; the batch is tried `delaysMs.length + 1` times in all. */
   delaysMs: readonly number[];
 }
 

@@ -50,20 +50,26 @@ export class IncidentRepository {
     return entity ? IncidentMapper.toDomain(entity) : undefined;
   }
 
+  /** The incidents imported before from `source` under any of `externalIds`, by external id. */
   async findImported(
     manager: EntityManager,
     source: string,
-    externalId: string,
-  ): Promise<{ reference: string; fingerprint: string | null } | undefined> {
-    const rows: { reference: string; external_fingerprint: string | null }[] = await manager.query(
-      'SELECT reference, external_fingerprint FROM intake.incident WHERE external_source = $1 AND external_id = $2',
-      [source, externalId],
+    externalIds: readonly string[],
+  ): Promise<Map<string, { reference: string; fingerprint: string | null }>> {
+    const rows: { external_id: string; reference: string; external_fingerprint: string | null }[] = await manager.query(
+      'SELECT external_id, reference, external_fingerprint FROM intake.incident WHERE external_source = $1 AND external_id = ANY($2)',
+      [source, externalIds],
     );
-    return rows[0] && { reference: rows[0].reference, fingerprint: rows[0].external_fingerprint };
+    return new Map(rows.map((row) => [row.external_id, { reference: row.reference, fingerprint: row.external_fingerprint }]));
   }
 
-  async setImportFingerprint(manager: EntityManager, id: string, fingerprint: string): Promise<void> {
-    await manager.query('UPDATE intake.incident SET external_fingerprint = $2 WHERE id = $1', [id, fingerprint]);
+  async setImportFingerprints(manager: EntityManager, fingerprints: readonly { id: string; fingerprint: string }[]): Promise<void> {
+    if (fingerprints.length === 0) return;
+    await manager.query(
+      `UPDATE intake.incident i SET external_fingerprint = f.fingerprint
+       FROM unnest($1::uuid[], $2::text[]) AS f(id, fingerprint) WHERE i.id = f.id`,
+      [fingerprints.map(({ id }) => id), fingerprints.map(({ fingerprint }) => fingerprint)],
+    );
   }
 
   async history(manager: EntityManager, id: string): Promise<IncidentHistoryEntry[]> {
