@@ -29,11 +29,12 @@ export async function generateIncidents(pool: pg.Pool, incidents: number): Promi
                                            'Middle Africa', 'Eastern Africa', 'Middle Africa', 'Western Africa', 'Eastern Europe', 'Western Asia'])[1 + g % 12] AS region) c`,
     [incidents],
   );
+  // Only the generated ones: the warm-up's incidents may still be projected after the TRUNCATE, with their own figures.
   await pool.query(
     `INSERT INTO reporting.personnel_figure
-       SELECT incident_id, 'killed', 'national', 'unknown', 'unknown', 1 + year % 3 FROM reporting.incident_summary
+       SELECT incident_id, 'killed', 'national', 'unknown', 'unknown', 1 + year % 3 FROM reporting.incident_summary WHERE reference LIKE 'GEN-%'
        UNION ALL
-       SELECT incident_id, 'wounded', 'international', 'unknown', 'unknown', 1 FROM reporting.incident_summary`,
+       SELECT incident_id, 'wounded', 'international', 'unknown', 'unknown', 1 FROM reporting.incident_summary WHERE reference LIKE 'GEN-%'`,
   );
   // Premises or assets hit in one incident of four, for the Council report's premises table.
   await pool.query(
