@@ -283,9 +283,9 @@ async function statistics({ pool, reporting }: Bench): Promise<string> {
   await generateIncidents(pool, size.incidents);
   for (const query of StatisticsQueries) {
     await statisticsOverHttp(reporting, query);
-    statisticsOverPsql(query);
+    await statisticsOverPsql(query);
     const http = figure(await repeat(size.queryRuns, () => statisticsOverHttp(reporting, query)));
-    const sql = figure(await repeat(size.queryRuns, async () => statisticsOverPsql(query)));
+    const sql = figure(await repeat(size.queryRuns, () => statisticsOverPsql(query)));
     recordAgainstSql(`GET /statistics?${query.http}, ${size.incidents} incidents`, http, sql);
   }
   await councilReport(reporting);
@@ -304,10 +304,10 @@ async function statistics({ pool, reporting }: Bench): Promise<string> {
 async function councilReport(reporting: BenchService): Promise<void> {
   const { period, scope } = CouncilReportRequest;
   console.log(`Council report ${period}, ${scope}, over ${size.incidents} generated incidents…`);
-  councilReportOverPsql((await councilReportOverHttp(reporting)).report);
+  await councilReportOverPsql((await councilReportOverHttp(reporting)).report);
   const runs = await repeat(size.queryRuns, () => councilReportOverHttp(reporting));
   const http = figure(runs.map((run) => run.ms));
-  const sql = figure(await repeat(size.queryRuns, async (index) => councilReportOverPsql(runs[index].report)));
+  const sql = figure(await repeat(size.queryRuns, (index) => councilReportOverPsql(runs[index].report)));
   recordAgainstSql(`Council report JSON (${period}, ${scope}), POST → downloaded, ${size.incidents} incidents`, http, sql);
   record({
     benchmark: 'Council report, of which the job: claimed → completed (figures, six formats rendered, stored)',

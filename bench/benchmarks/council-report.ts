@@ -110,9 +110,9 @@ export function councilReportSql(period: ReportingPeriod, asOfDay: string): stri
  * Milliseconds of the hand-written SQL of the report's figures. Throws unless its totals of the
  * period and of the previous one are those of `report`, so the baseline computes what the service does.
  */
-export function councilReportOverPsql(report: CouncilReportData): number {
+export async function councilReportOverPsql(report: CouncilReportData): Promise<number> {
   const period = parsePeriod(CouncilReportRequest.period);
-  const run = timedPsql(councilReportSql(period, report.watermark.asOf.slice(0, 10)));
+  const run = await timedPsql(councilReportSql(period, report.watermark.asOf.slice(0, 10)));
   // The statements after the positions: each period's totals come first.
   const [, [current], , [previous]] = run.results;
   for (const [name, figures, row] of [

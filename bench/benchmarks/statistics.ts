@@ -88,8 +88,8 @@ export async function statisticsOverHttp(reporting: BenchService, query: Statist
 }
 
 /** Milliseconds of the hand-written SQL, run with psql. */
-export function statisticsOverPsql(query: StatisticsQuery): number {
-  return timedPsql(query.sql).ms;
+export async function statisticsOverPsql(query: StatisticsQuery): Promise<number> {
+  return (await timedPsql(query.sql)).ms;
 }
 
 /** EXPLAIN (ANALYZE, BUFFERS) of the exact SQL the service runs for the rows of `groupBy` (as an admin). */

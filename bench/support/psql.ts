@@ -1,5 +1,6 @@
 // The baselines' hand-written SQL, run as a person would run it: with psql and \timing.
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { benchDatabaseUrl } from './bench-system.js';
 
 export interface PsqlRun {
@@ -12,12 +13,13 @@ export interface PsqlRun {
 /**
  * Runs `;`-separated statements in one psql session on the bench's database. The milliseconds
  * are psql's \timing ones: the server's time plus the round trip and the rows' transfer, as
- * HTTP has them too, but not psql's own start.
+ * HTTP has them too, but not psql's own start. It does not block the event loop: a socket the
+ * service closes meanwhile must be seen closed before the next request, or that request fails on it.
  */
-export function timedPsql(sql: string): PsqlRun {
+export async function timedPsql(sql: string): Promise<PsqlRun> {
   const statements = sql.split(';').filter((statement) => statement.trim());
   // Unaligned and tuples only: one line a row, fields split by '|', then the statement's "Time:" line.
-  const output = execFileSync(
+  const { stdout: output } = await promisify(execFile)(
     'psql',
     ['-X', '-q', '-A', '-t', '-d', benchDatabaseUrl, '-c', '\\timing on', ...statements.flatMap((s) => ['-c', s])],
     {
