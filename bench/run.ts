@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
+import { CouncilReportRequest, councilReportOverHttp, councilReportOverPsql } from './benchmarks/council-report.js';
 import { caseOpenedLagDuring, CaseOpenedWatcher, propagationProbe, RawRoundTrip } from './benchmarks/propagation.js';
 import { rawConsume, rebuildReadModels } from './benchmarks/rebuild.js';
 import {
@@ -271,32 +272,49 @@ async function rebuild(): Promise<void> {
   );
 }
 
+/** A row of milliseconds over HTTP against the hand-written SQL of the same figures: at most twice the SQL. */
+function recordAgainstSql(benchmark: string, http: Figure, sql: Figure): void {
+  record({ benchmark, unit: 'ms', value: http, baseline: sql, ratio: http.median / sql.median, target: '≤ 2 × the SQL' }, { limit: 2 });
+}
+
 /** The table's statistics rows; the query plan of the service's statistics query. */
 async function statistics({ pool, reporting }: Bench): Promise<string> {
   console.log(`GET /statistics over ${size.incidents} generated incidents…`);
   await generateIncidents(pool, size.incidents);
   for (const query of StatisticsQueries) {
     await statisticsOverHttp(reporting, query);
-    statisticsOverPsql(query);
+    await statisticsOverPsql(query);
     const http = figure(await repeat(size.queryRuns, () => statisticsOverHttp(reporting, query)));
-    const sql = figure(await repeat(size.queryRuns, async () => statisticsOverPsql(query)));
-    record(
-      {
-        benchmark: `GET /statistics?${query.http}, ${size.incidents} incidents`,
-        unit: 'ms',
-        value: http,
-        baseline: sql,
-        ratio: http.median / sql.median,
-        target: '≤ 2 × the SQL',
-      },
-      { limit: 2 },
-    );
+    const sql = figure(await repeat(size.queryRuns, () => statisticsOverPsql(query)));
+    recordAgainstSql(`GET /statistics?${query.http}, ${size.incidents} incidents`, http, sql);
   }
+  await councilReport(reporting);
   const plan = await explainServiceQuery(pool, StatisticsQueries[0].groupBy);
   console.log(
     `\nEXPLAIN (ANALYZE, BUFFERS) of the service's statistics query (groupBy=country,year), ${size.incidents} incidents:\n${plan}\n`,
   );
   return plan;
+}
+
+/**
+ * The Council report row, on the statistics section's incidents: POST /reports until the completed
+ * report's JSON is downloaded, which includes the job rendering all six formats (the service
+ * records no time of its figures alone), against the hand-written SQL of its figures.
+ */
+async function councilReport(reporting: BenchService): Promise<void> {
+  const { period, scope } = CouncilReportRequest;
+  console.log(`Council report ${period}, ${scope}, over ${size.incidents} generated incidents…`);
+  await councilReportOverPsql((await councilReportOverHttp(reporting)).report);
+  const runs = await repeat(size.queryRuns, () => councilReportOverHttp(reporting));
+  const http = figure(runs.map((run) => run.ms));
+  const sql = figure(await repeat(size.queryRuns, (index) => councilReportOverPsql(runs[index].report)));
+  recordAgainstSql(`Council report JSON (${period}, ${scope}), POST → downloaded, ${size.incidents} incidents`, http, sql);
+  record({
+    benchmark: 'Council report, of which the job: claimed → completed (figures, six formats rendered, stored)',
+    unit: 'ms',
+    value: figure(runs.map((run) => run.jobMs)),
+    target: '—',
+  });
 }
 
 function report(plan: string, minutes: number): void {

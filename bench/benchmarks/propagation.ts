@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { Topics } from '#contracts';
 import { benchKafka, benchToken, type BenchService } from '../support/bench-system.js';
+import { until } from '../support/until.js';
 import { postIncident, verifyIncident } from './write-path.js';
 
 const admin = benchToken('admin', 'org-bench-admin');
@@ -30,14 +31,6 @@ export class CaseOpenedWatcher {
 
   async close(): Promise<void> {
     await this.kafka.close();
-  }
-}
-
-/** Polls `check` every few milliseconds until it holds, for at most `timeoutMs`. */
-async function until(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  for (const deadline = Date.now() + timeoutMs; !(await check());) {
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }
 
