@@ -55,7 +55,7 @@ export interface StatisticsQuery {
   sql: string;
 }
 
-const people = `LEFT JOIN (SELECT incident_id, sum(count) AS people FROM reporting.personnel_figure GROUP BY incident_id) pp USING (incident_id)`;
+const people = `LEFT JOIN LATERAL (SELECT sum(count) AS people FROM reporting.personnel_figure p WHERE p.incident_id = i.incident_id) pp ON true`;
 /** Incidents a figure counts (as an admin sees them): not rejected, not a duplicate linked in a case. */
 export const counted = `i.status <> 'rejected' AND NOT EXISTS (SELECT 1 FROM reporting.case_incident d WHERE d.incident_id = i.incident_id AND d.link_kind = 'duplicate')`;
 
