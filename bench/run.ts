@@ -40,14 +40,13 @@ const size = quick
   : {
       runs: 3,
       loadSeconds: 10,
-      importRows: Number(process.env.BENCH_IMPORT_ROWS ?? 5_000),
-      rawImportRows: 5_000,
+      importRows: Number(process.env.BENCH_IMPORT_ROWS ?? 20_000),
+      rawImportRows: Number(process.env.BENCH_IMPORT_ROWS ?? 20_000),
       probes: 15,
       incidents: 1_000_000,
       queryRuns: 5,
     };
-// The issue asks for a 20,000-row import; at today's rate that alone takes minutes, so a full run
-// imports 5,000 unless BENCH_IMPORT_ROWS says otherwise.
+// The issue's 20,000-row import; BENCH_IMPORT_ROWS sets another size (for the raw baseline too).
 const CONCURRENCY = 16;
 
 /** `--only import,rebuild` runs those sections alone, to measure one lever before and after. */
@@ -74,15 +73,33 @@ interface Row {
 const rows: Row[] = [];
 
 /**
- * One row of the table. `limit` is the largest ratio the target allows; `met` is given instead
- * where the target is not a ratio. Quick runs judge nothing.
+ * One row of the table. With a baseline, the ratio is how many times worse than it the value
+ * is (`higherIsBetter` for rates); `limit` is the largest ratio the target allows, and `met`
+ * is given instead where the target is not a ratio. Quick runs judge nothing.
  */
-function record(row: Omit<Row, 'met'>, judge: { limit?: number; met?: boolean } = {}): void {
-  const met = judge.limit !== undefined && row.ratio !== undefined ? row.ratio <= judge.limit : judge.met;
-  rows.push({ ...row, met: quick ? undefined : met });
-  const baseline = row.baseline ? `  baseline ${describe(row.baseline, row.unit)}` : '';
-  const ratio = row.ratio === undefined ? '' : `  ratio ${row.ratio.toFixed(2)}`;
-  console.log(`  ${row.benchmark}: ${describe(row.value, row.unit)}${baseline}${ratio}`);
+function record(row: Omit<Row, 'met' | 'ratio'>, judge: { limit?: number; met?: boolean; higherIsBetter?: boolean } = {}): void {
+  const { value, baseline } = row;
+  const ratio = baseline && (judge.higherIsBetter ? baseline.median / value.median : value.median / baseline.median);
+  const met = judge.limit !== undefined && ratio !== undefined ? ratio <= judge.limit : judge.met;
+  rows.push({ ...row, ratio, met: quick ? undefined : met });
+  const shownBaseline = baseline ? `  baseline ${describe(baseline, row.unit)}` : '';
+  const shownRatio = ratio === undefined ? '' : `  ratio ${ratio.toFixed(2)}`;
+  console.log(`  ${row.benchmark}: ${describe(value, row.unit)}${shownBaseline}${shownRatio}`);
+}
+
+/** The baseline and the service measured in turn, so that a change in the machine's load touches both. */
+async function inTurn(
+  runs: number,
+  baseline: () => Promise<number>,
+  service: () => Promise<number>,
+): Promise<{ value: Figure; baseline: Figure }> {
+  const baselines: number[] = [];
+  const values: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    baselines.push(await baseline());
+    values.push(await service());
+  }
+  return { value: figure(values), baseline: figure(baselines) };
 }
 
 interface Bench {
@@ -139,24 +156,20 @@ async function main(): Promise<void> {
 
 async function postThroughput({ pool, intake, postedRows }: Bench): Promise<void> {
   console.log(`POST /incidents at concurrency ${CONCURRENCY}, ${size.loadSeconds} s a run…`);
-  const service: number[] = [];
-  const raw: number[] = [];
-  for (let run = 0; run < size.runs; run++) {
-    raw.push((await closedLoop(CONCURRENCY, size.loadSeconds, rawIncidentInsert(pool, postedRows))).perSecond);
-    service.push((await closedLoop(CONCURRENCY, size.loadSeconds, () => postIncident(intake))).perSecond);
-  }
-  const throughput = figure(service);
-  const rawThroughput = figure(raw);
+  const { value: throughput, baseline: rawThroughput } = await inTurn(
+    size.runs,
+    async () => (await closedLoop(CONCURRENCY, size.loadSeconds, rawIncidentInsert(pool, postedRows))).perSecond,
+    async () => (await closedLoop(CONCURRENCY, size.loadSeconds, () => postIncident(intake))).perSecond,
+  );
   record(
     {
       benchmark: 'POST /incidents throughput, concurrency 16',
       unit: 'req/s',
       value: throughput,
       baseline: rawThroughput,
-      ratio: rawThroughput.median / throughput.median,
       target: '≥ 50 % of raw (ratio ≤ 2)',
     },
-    { limit: 2 },
+    { limit: 2, higherIsBetter: true },
   );
   const halfRate = throughput.median / 2;
   const spreads = await repeat(size.runs, async () =>
@@ -171,7 +184,6 @@ async function postThroughput({ pool, intake, postedRows }: Bench): Promise<void
       unit: 'ms',
       value: p99,
       baseline: p50,
-      ratio: p99.median / p50.median,
       target: 'p99 ≤ 5 × p50',
     },
     { limit: 5 },
@@ -181,22 +193,18 @@ async function postThroughput({ pool, intake, postedRows }: Bench): Promise<void
 async function idlePropagation({ pool, intake, reporting, watcher }: Bench): Promise<void> {
   console.log(`Propagation on an idle system, ${size.probes} probes…`);
   const roundTrip = await RawRoundTrip.open(pool);
-  const rawTrips: number[] = [];
-  const probes: number[] = [];
-  for (let probe = 0; probe < size.probes; probe++) {
-    rawTrips.push(await roundTrip.once());
-    probes.push(await propagationProbe(intake, reporting, watcher, 'CM', 2016));
-  }
+  const { value, baseline } = await inTurn(
+    size.probes,
+    () => roundTrip.once(),
+    () => propagationProbe(intake, reporting, watcher, 'CM', 2016),
+  );
   await roundTrip.close();
-  const idle = figure(probes);
-  const rawTrip = figure(rawTrips);
   record(
     {
       benchmark: 'propagation, idle: POST → case.opened and GET /statistics',
       unit: 'ms',
-      value: idle,
-      baseline: rawTrip,
-      ratio: idle.median / rawTrip.median,
+      value,
+      baseline,
       target: 'median ≤ 2 × raw',
     },
     { limit: 2 },
@@ -217,10 +225,9 @@ async function importUnderWatch({ pool, intake, services, watcher, importedRows 
       unit: 'rows/s',
       value: importRate,
       baseline: rawImportRate,
-      ratio: rawImportRate.median / importRate.median,
       target: '≥ 50 % of raw (ratio ≤ 2)',
     },
-    { limit: 2 },
+    { limit: 2, higherIsBetter: true },
   );
   const lags = [...lag.lagsMs].sort((a, b) => a - b);
   const lagP99 = figure([lags[Math.ceil(lags.length * 0.99) - 1]]);
@@ -265,16 +272,15 @@ async function rebuild(): Promise<void> {
       unit: 'events/s',
       value: rebuildRate,
       baseline: rawRate,
-      ratio: rawRate.median / rebuildRate.median,
       target: '≥ 50 % of raw (ratio ≤ 2)',
     },
-    { limit: 2 },
+    { limit: 2, higherIsBetter: true },
   );
 }
 
 /** A row of milliseconds over HTTP against the hand-written SQL of the same figures: at most twice the SQL. */
 function recordAgainstSql(benchmark: string, http: Figure, sql: Figure): void {
-  record({ benchmark, unit: 'ms', value: http, baseline: sql, ratio: http.median / sql.median, target: '≤ 2 × the SQL' }, { limit: 2 });
+  record({ benchmark, unit: 'ms', value: http, baseline: sql, target: '≤ 2 × the SQL' }, { limit: 2 });
 }
 
 /** The table's statistics rows; the query plan of the service's statistics query. */
