@@ -21,7 +21,9 @@ export async function generateIncidents(pool: pg.Pool, incidents: number): Promi
               (ARRAY['shooting', 'kidnapping', 'bodily_assault', 'aerial_bombardment'])[1 + g % 4],
               (ARRAY['host_state_forces', 'non_state_armed_group_national', 'unknown'])[1 + g % 3],
               (ARRAY['public', 'restricted', 'confidential'])[1 + g % 3],
-              'org-gen-' || (g % 50)
+              'org-gen-' || (g % 50),
+              -- people: the two personnel figures below
+              2 + extract(year FROM d)::int % 3
          FROM generate_series(1, $1::int) g
          CROSS JOIN LATERAL (SELECT date '2000-01-01' + (g::bigint * 7919 % 9131)::int AS d) day
          CROSS JOIN LATERAL (SELECT (ARRAY['SD', 'SS', 'AF', 'SY', 'YE', 'ML', 'CD', 'SO', 'CF', 'NG', 'UA', 'PS'])[1 + g % 12] AS code,
@@ -55,7 +57,6 @@ export interface StatisticsQuery {
   sql: string;
 }
 
-const people = `LEFT JOIN LATERAL (SELECT sum(count) AS people FROM reporting.personnel_figure p WHERE p.incident_id = i.incident_id) pp ON true`;
 /** Incidents a figure counts (as an admin sees them): not rejected, not a duplicate linked in a case. */
 export const counted = `i.status <> 'rejected' AND NOT EXISTS (SELECT 1 FROM reporting.case_incident d WHERE d.incident_id = i.incident_id AND d.link_kind = 'duplicate')`;
 
@@ -64,8 +65,8 @@ export const StatisticsQueries: StatisticsQuery[] = [
     name: 'groupBy=country,year',
     http: 'groupBy=country,year',
     groupBy: ['country', 'year'],
-    sql: `SELECT country_code, year, count(*), sum(pp.people) FROM reporting.incident_summary i ${people} WHERE ${counted} GROUP BY 1, 2 ORDER BY 1, 2;
-          SELECT count(*), count(DISTINCT country_code), sum(pp.people) FROM reporting.incident_summary i ${people} WHERE ${counted};`,
+    sql: `SELECT country_code, year, count(*), sum(i.people) FROM reporting.incident_summary i WHERE ${counted} GROUP BY 1, 2 ORDER BY 1, 2;
+          SELECT count(*), count(DISTINCT country_code), sum(i.people) FROM reporting.incident_summary i WHERE ${counted};`,
   },
   {
     name: 'groupBy=harm, period=2020',
@@ -73,7 +74,7 @@ export const StatisticsQueries: StatisticsQuery[] = [
     groupBy: ['harm'],
     sql: `SELECT p.harm, count(DISTINCT i.incident_id), sum(p.count) FROM reporting.incident_summary i JOIN reporting.personnel_figure p USING (incident_id)
            WHERE ${counted} AND i.occurred_from >= '2020-01-01' AND i.occurred_to <= '2020-12-31' GROUP BY 1 ORDER BY 1;
-          SELECT count(*), count(DISTINCT country_code), sum(pp.people) FROM reporting.incident_summary i ${people}
+          SELECT count(*), count(DISTINCT country_code), sum(i.people) FROM reporting.incident_summary i
            WHERE ${counted} AND i.occurred_from >= '2020-01-01' AND i.occurred_to <= '2020-12-31';`,
   },
 ];

@@ -5,6 +5,7 @@ import { FiguresFollowTheAccessRule1764600000002 } from './1764600000002-figures
 import { ReadModelsForCouncilReports1764800000002 } from './1764800000002-read-models-for-council-reports.js';
 import { CouncilReportJobs1764800000012 } from './1764800000012-council-report-jobs.js';
 import { ReportingOutboxParking1764900000002 } from './1764900000002-outbox-parking.js';
+import { PeoplePerIncident1765000000002 } from './1765000000002-people-per-incident.js';
 
 export default serviceDataSource('council-reporting', CouncilReportingEnv, councilReportingDefaults, {
   schema: 'reporting',
@@ -15,5 +16,6 @@ export default serviceDataSource('council-reporting', CouncilReportingEnv, counc
     ReadModelsForCouncilReports1764800000002,
     CouncilReportJobs1764800000012,
     ReportingOutboxParking1764900000002,
+    PeoplePerIncident1765000000002,
   ],
 });

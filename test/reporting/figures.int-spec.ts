@@ -23,7 +23,7 @@ import {
 import type { Actor } from '#domain';
 import { CaseProjection } from '../../apps/council-reporting/src/projections/infrastructure/case-projection.js';
 import { IncidentProjection } from '../../apps/council-reporting/src/projections/infrastructure/incident-projection.js';
-import { createProjectionTablesV1 } from '../../apps/council-reporting/src/projections/infrastructure/projection-tables.js';
+import { createProjectionTables } from '../../apps/council-reporting/src/projections/infrastructure/projection-tables.js';
 import { ReadModels } from '../../apps/council-reporting/src/projections/infrastructure/read-models.js';
 import type { FigureFilter } from '../../apps/council-reporting/src/statistics/application/figure-filter.js';
 import { parsePeriod } from '../../apps/council-reporting/src/statistics/domain/reporting-period.js';
@@ -127,7 +127,7 @@ describe('council-reporting figures on a scripted history', () => {
     dataSource = await openTestDataSource('public');
     await dataSource.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
     await dataSource.query(`CREATE SCHEMA ${schema}`);
-    await createProjectionTablesV1(dataSource.manager, schema);
+    await createProjectionTables(dataSource.manager, schema);
 
     for (const fixture of fixtures) {
       const personnel = fixture.people.map(([harm, status, count]) => ({ harm, status, count }) as IncidentSnapshotV1['personnel'][number]);

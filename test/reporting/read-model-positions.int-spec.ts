@@ -2,10 +2,7 @@ import type { DataSource } from 'typeorm';
 import { CaseProgressReported, IncidentAmended, IncidentVerified, type IncidentSnapshotV1 } from '#contracts';
 import { CaseProjection } from '../../apps/council-reporting/src/projections/infrastructure/case-projection.js';
 import { IncidentProjection } from '../../apps/council-reporting/src/projections/infrastructure/incident-projection.js';
-import {
-  createProjectionTablesV1,
-  projectionTable,
-} from '../../apps/council-reporting/src/projections/infrastructure/projection-tables.js';
+import { createProjectionTables, projectionTable } from '../../apps/council-reporting/src/projections/infrastructure/projection-tables.js';
 import { ReadModels } from '../../apps/council-reporting/src/projections/infrastructure/read-models.js';
 import { EventScript, type ScriptedEvent } from '../factories/reporting-events.factory.js';
 import { openTestDataSource } from '../support/database.js';
@@ -28,7 +25,7 @@ describe('read models applied a batch at a time (real PostgreSQL)', () => {
     for (const schema of [oneByOne, batched]) {
       await dataSource.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
       await dataSource.query(`CREATE SCHEMA ${schema}`);
-      await createProjectionTablesV1(dataSource.manager, schema);
+      await createProjectionTables(dataSource.manager, schema);
     }
   });
 

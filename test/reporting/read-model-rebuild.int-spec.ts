@@ -25,7 +25,7 @@ import { rebuildReadModels, type RebuildOutcome } from '../../apps/council-repor
 import { CaseProjection } from '../../apps/council-reporting/src/projections/infrastructure/case-projection.js';
 import { IncidentProjection } from '../../apps/council-reporting/src/projections/infrastructure/incident-projection.js';
 import {
-  createProjectionTablesV1,
+  createProjectionTables,
   ProjectionTables,
   projectionTable,
 } from '../../apps/council-reporting/src/projections/infrastructure/projection-tables.js';
@@ -249,7 +249,7 @@ describe('read models rebuilt from the topics and swapped in (real PostgreSQL an
     producer = await kafka.producer();
     await dropSchemas();
     await dataSource.query(`CREATE SCHEMA "${schemas.live}"`);
-    await createProjectionTablesV1(dataSource.manager, schemas.live);
+    await createProjectionTables(dataSource.manager, schemas.live);
     ids.push(a.incidentId, b.incidentId, x.caseId, y.caseId);
 
     // A fixture that breaks its contract would be skipped by both sides and prove nothing.
@@ -411,7 +411,7 @@ describe('read models rebuilt from the topics and swapped in (real PostgreSQL an
 
   it('replays to given positions and applies nothing at or past them, then goes on to later ones', async () => {
     await dataSource.query(`CREATE SCHEMA "${replaySchema}"`);
-    await createProjectionTablesV1(dataSource.manager, replaySchema);
+    await createProjectionTables(dataSource.manager, replaySchema);
     const replay = new TopicReplay(kafka, dataSource, readModels, { schema: replaySchema });
     try {
       expect(await replay.replayTo({})).toEqual({ applied: { [Topics.incidents]: 0, [Topics.cases]: 0 }, skipped: 0, duplicates: 0 });

@@ -54,16 +54,16 @@ export class IncidentProjection implements Projection {
     const summary = target.table('incident_summary');
     const applied = await target.query<{ incident_id: string; inserted: boolean }[]>(
       `INSERT INTO ${summary} AS s (incident_id, reference, version, status, country_code, concerned_state_code, region, occurred_on,
-         occurred_from, occurred_to, year, month, means_of_attack, perpetrator_category, confidentiality, owning_organisation)
+         occurred_from, occurred_to, year, month, means_of_attack, perpetrator_category, confidentiality, owning_organisation, people)
        SELECT incident_id, reference, version, status, country_code, concerned_state_code, region, occurred_on,
-         occurred_from, occurred_to, year, month, means_of_attack, perpetrator_category, confidentiality, owning_organisation
+         occurred_from, occurred_to, year, month, means_of_attack, perpetrator_category, confidentiality, owning_organisation, people
        FROM json_populate_recordset(NULL::${summary}, $1::json)
        ON CONFLICT (incident_id) DO UPDATE SET reference = EXCLUDED.reference, version = EXCLUDED.version, status = EXCLUDED.status,
          country_code = EXCLUDED.country_code, concerned_state_code = EXCLUDED.concerned_state_code, region = EXCLUDED.region,
          occurred_on = EXCLUDED.occurred_on, occurred_from = EXCLUDED.occurred_from, occurred_to = EXCLUDED.occurred_to,
          year = EXCLUDED.year, month = EXCLUDED.month, means_of_attack = EXCLUDED.means_of_attack,
          perpetrator_category = EXCLUDED.perpetrator_category, confidentiality = EXCLUDED.confidentiality,
-         owning_organisation = EXCLUDED.owning_organisation
+         owning_organisation = EXCLUDED.owning_organisation, people = EXCLUDED.people
        WHERE s.version < EXCLUDED.version
        RETURNING s.incident_id, (s.xmax = 0) AS inserted`,
       [
@@ -85,6 +85,7 @@ export class IncidentProjection implements Projection {
             perpetrator_category: r.perpetratorCategory,
             confidentiality: r.confidentiality,
             owning_organisation: r.owningOrganisation,
+            people: r.personnel.reduce((sum, line) => sum + line.count, 0),
           })),
         ),
       ],

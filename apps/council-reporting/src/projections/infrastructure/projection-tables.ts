@@ -143,6 +143,29 @@ export async function createProjectionTablesV1(sql: Sql, schema: string): Promis
 }
 
 /**
+ * Version 2: each incident's number of people beside its figures, so an incident-level figure
+ * sums one column instead of aggregating the personnel table (seconds at a million incidents).
+ */
+export async function addIncidentPeopleV2(sql: Sql, schema: string): Promise<void> {
+  await sql.query(`ALTER TABLE ${projectionTable(schema, 'incident_summary')} ADD COLUMN people integer NOT NULL DEFAULT 0`);
+  await sql.query(
+    `UPDATE ${projectionTable(schema, 'incident_summary')} s SET people = p.people
+     FROM (SELECT incident_id, sum(count) AS people FROM ${projectionTable(schema, 'personnel_figure')} GROUP BY incident_id) p
+     WHERE p.incident_id = s.incident_id`,
+  );
+}
+
+export async function dropIncidentPeopleV2(sql: Sql, schema: string): Promise<void> {
+  await sql.query(`ALTER TABLE ${projectionTable(schema, 'incident_summary')} DROP COLUMN people`);
+}
+
+/** The projection tables as the migrations leave them today, in a schema of a test's own. */
+export async function createProjectionTables(sql: Sql, schema: string): Promise<void> {
+  await createProjectionTablesV1(sql, schema);
+  await addIncidentPeopleV2(sql, schema);
+}
+
+/**
  * A fresh schema holding empty projection tables shaped as the live ones are, whatever later
  * migrations did to them, for a rebuild or a replay to a report's watermark.
  */

@@ -21,14 +21,13 @@ export class IncidentFiguresReader {
     const query = this.build(actor, filter, groupBy);
     const personJoin = query.usesPeople;
     const groups = groupBy.map((dimension, index) => `${query.expression(dimension)} AS g${index}`);
-    // People per counted incident by its key (LATERAL): summing the whole personnel table first
-    // cost seconds at a million incidents whatever the period asked for.
+    // Without a person dimension, people are the incidents' own totals: aggregating the
+    // personnel table per incident cost seconds at a million incidents.
     const rows: Record<string, string | number | null>[] = await manager.query(
       `${query.with}
        SELECT ${[...groups, 'count(DISTINCT i.incident_id) AS incidents', 'count(DISTINCT i.country_code) AS countries'].join(', ')},
-              ${personJoin ? 'coalesce(sum(p.count), 0)' : 'coalesce(sum(pp.people), 0)'} AS people
+              ${personJoin ? 'coalesce(sum(p.count), 0)' : 'coalesce(sum(i.people), 0)'} AS people
        FROM counted i ${query.joins}
-       ${personJoin ? '' : `LEFT JOIN LATERAL (SELECT sum(count) AS people FROM ${this.table('personnel_figure')} p WHERE p.incident_id = i.incident_id) pp ON true`}
        ${query.where}
        ${groupBy.length ? `GROUP BY ${groupBy.map((_, index) => `g${index}`).join(', ')} ORDER BY ${groupBy.map((_, index) => `g${index}`).join(', ')}` : ''}`,
       query.parameters,
