@@ -24,7 +24,8 @@ trap stop INT TERM EXIT
 for service in incident-intake investigation-tracking council-reporting; do
   # Prefix each log line with the service name so the interleaved output stays readable;
   # $! is node itself (not the prefixing sed), so stopping it stops the service.
-  node "dist/apps/$service/src/main.js" > >(sed -u "s/^/[$service] /") 2>&1 &
+  # The heap cap as in the image (docker/Dockerfile says why).
+  node --max-old-space-size=128 "dist/apps/$service/src/main.js" > >(sed -u "s/^/[$service] /") 2>&1 &
   pids+=($!)
 done
 echo "[start] incident-intake :3001  investigation-tracking :3002  council-reporting :3003 (Ctrl-C stops them)" >&2

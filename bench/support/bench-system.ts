@@ -93,23 +93,28 @@ export async function startService(
   const port = await freePort();
   mkdirSync(join(root, '.stack/logs'), { recursive: true });
   const log = createWriteStream(join(root, `.stack/logs/bench-${name}.log`), { flags: 'a' });
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, join(root, `dist/apps/${name}/src/main.js`)], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      DATABASE_URL: benchDatabaseUrl,
-      KAFKA_BROKERS: benchBrokers,
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      // The load is the point here, not the per-client rate limit.
-      RATE_LIMIT_PER_MINUTE: '100000000',
-      RATE_LIMIT_PER_IP_PER_MINUTE: '100000000',
-      IMPORT_MAX_BYTES: String(512 * 1024 * 1024),
-      ...env,
+  // The heap cap the image and docker/start-all.sh give the services.
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--max-old-space-size=128', ...nodeArgs, join(root, `dist/apps/${name}/src/main.js`)],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        NODE_ENV: 'test',
+        DATABASE_URL: benchDatabaseUrl,
+        KAFKA_BROKERS: benchBrokers,
+        PORT: String(port),
+        LOG_LEVEL: 'warn',
+        // The load is the point here, not the per-client rate limit.
+        RATE_LIMIT_PER_MINUTE: '100000000',
+        RATE_LIMIT_PER_IP_PER_MINUTE: '100000000',
+        IMPORT_MAX_BYTES: String(512 * 1024 * 1024),
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   child.stdout!.pipe(log);
   child.stderr!.pipe(log);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
